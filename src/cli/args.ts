@@ -1,0 +1,36 @@
+/** A small, strict parser for `--name value` and `--flag` options: unknown options are errors, not ignored. */
+export interface ParsedArgs {
+  command: string | undefined;
+  options: Map<string, string | true>;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[], valueOptions: string[], flagOptions: string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [name, inlineValue] = arg.startsWith("--") ? splitInline(arg.slice(2)) : [arg, undefined];
+    if (!arg.startsWith("--")) throw new UsageError(`Unexpected argument "${arg}".`);
+    if (flagOptions.includes(name)) {
+      if (inlineValue !== undefined) throw new UsageError(`--${name} takes no value.`);
+      options.set(name, true);
+    } else if (valueOptions.includes(name)) {
+      const value = inlineValue ?? rest[++i];
+      if (value === undefined || (inlineValue === undefined && value.startsWith("--"))) {
+        throw new UsageError(`--${name} needs a value.`);
+      }
+      if (options.has(name)) throw new UsageError(`--${name} is given twice.`);
+      options.set(name, value);
+    } else {
+      throw new UsageError(`Unknown option --${name}.`);
+    }
+  }
+  return { command, options };
+}
+
+function splitInline(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf("=");
+  return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import { toIsoDate } from "../plan/dates";
+import { computeSchedule } from "../plan/schedule";
+import { DEFAULT_TEMPLATE } from "../plan/template";
+import { checkPlanRequest, describeProblems, type DateInput } from "../plan/validate";
+import { parseArgs, UsageError } from "./args";
+
+const USAGE = `Usage:
+  service-plan template --json
+  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json`;
+
+/** Failures the person can fix; reported on stderr with exit code 2 and nothing on stdout. */
+export class InputError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    const output = await dispatch(argv);
+    io.stdout(output);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.stderr(`service-plan: ${error.message}\n${error instanceof UsageError ? USAGE + "\n" : ""}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<string> {
+  const command = argv[0];
+  switch (command) {
+    case "template": {
+      const { options } = parseArgs(argv, [], ["json"]);
+      requireJson(options);
+      return JSON.stringify(DEFAULT_TEMPLATE, null, 2) + "\n";
+    }
+    case "schedule": {
+      const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client"], ["json"]);
+      requireJson(options);
+      const checked = checkPlanRequest({
+        client: stringOption(options, "client") ?? "Sample client",
+        bind: stringOption(options, "bind") ?? "",
+        renewal: stringOption(options, "renewal"),
+        holidays: readHolidays(stringOption(options, "holidays")),
+      });
+      if (!checked.ok) throw new InputError(describeProblems(checked.problems));
+      const inputs = checked.value;
+      const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
+      return (
+        JSON.stringify(
+          {
+            client: inputs.client,
+            bind: toIsoDate(inputs.bind),
+            renewal: toIsoDate(inputs.renewal),
+            holidays: inputs.holidays.map(toIsoDate),
+            tasks: schedule.tasks.map((t) => ({
+              id: t.id,
+              phase: t.phase,
+              task: t.task,
+              owners: t.owners,
+              opens: toIsoDate(t.opens),
+              due: toIsoDate(t.due),
+              items: t.items.map((item) => item.text),
+            })),
+            warnings: schedule.warnings,
+          },
+          null,
+          2,
+        ) + "\n"
+      );
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      return USAGE + "\n";
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+function requireJson(options: Map<string, string | true>): void {
+  if (!options.has("json")) throw new UsageError("Add --json: output is JSON only.");
+}
+
+export function stringOption(options: Map<string, string | true>, name: string): string | undefined {
+  const value = options.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A holidays file: one YYYY-MM-DD date per line; blank lines and lines starting with # are ignored. */
+export function readHolidays(path: string | undefined): DateInput[] {
+  if (path === undefined) return [];
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new InputError(`Cannot read the holidays file ${path}: ${(error as NodeJS.ErrnoException).code ?? error}.`);
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`service-plan: unexpected failure: ${error instanceof Error ? error.stack : error}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import type { ServiceTeam } from "../plan/roles";
+import type { Status } from "../plan/status";
+import type { PlanRequest, Problem } from "../plan/validate";
+
+/**
+ * What the task pane sees of the workbook. The pane depends on this interface only; `src/excel` implements it
+ * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
+ */
+
+/** How a task stands today, as the sheet's colors show it. */
+export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" | "not-started";
+
+export interface StatusCounts {
+  notStarted: number;
+  inProgress: number;
+  done: number;
+  notApplicable: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+export interface PlanSummary {
+  sheetId: string;
+  sheetName: string;
+  client: string;
+  bind: string | null;
+  renewal: string | null;
+  counts: StatusCounts;
+  /** What is wrong with the Bind/Renewal cells right now (typed by a person), for the pane to show. */
+  problems: Problem[];
+}
+
+export interface PlanTaskRow {
+  taskId: string;
+  phaseId: string;
+  phase: string;
+  task: string;
+  owners: string;
+  assignedTo: string;
+  opens: string | null;
+  due: string | null;
+  status: Status | "";
+  completedOn: string | null;
+  notes: string;
+  state: TaskState;
+}
+
+export interface PhaseProgress {
+  phaseId: string;
+  phase: string;
+  total: number;
+  closed: number;
+}
+
+export interface PlanDetail extends PlanSummary {
+  today: string;
+  tasks: PlanTaskRow[];
+  phases: PhaseProgress[];
+}
+
+export type PlanEvent =
+  /** A plan sheet changed (dates, statuses, notes), by this user or a co-author. */
+  | { kind: "plan-changed"; sheetId: string; source: "Local" | "Remote"; problems: Problem[] }
+  /** Sheets were added, removed, renamed or activated. */
+  | { kind: "plans-changed" };
+
+export type CreateResult = { ok: true; plan: PlanSummary } | { ok: false; problems: Problem[] };
+
+export interface UpdateChange {
+  /** The new service team (replaces the header's team). */
+  team?: ServiceTeam;
+  /** Bring the plan to the current template version. */
+  upgradeTemplate?: boolean;
+}
+
+export interface UpdatePreview {
+  sheetId: string;
+  /** One plain sentence per change, e.g. "Assigned to for AE: Dana Lee -> Sam Ortiz". */
+  changes: string[];
+  /** Rows whose Status, Completed on or Notes a person filled in and which the update keeps. */
+  keptEntries: number;
+  addedTasks: string[];
+  removedTasks: string[];
+}
+
+export interface RepairCell {
+  address: string;
+  taskId: string;
+  task: string;
+  column: "Opens" | "Due";
+  /** What the cell holds now: a typed value, an error such as #REF!, or nothing. */
+  found: string;
+}
+
+export interface RepairPreview {
+  sheetId: string;
+  cells: RepairCell[];
+}
+
+export interface PlanService {
+  createPlan(request: PlanRequest): Promise<CreateResult>;
+  listPlans(): Promise<PlanSummary[]>;
+  activatePlan(sheetId: string): Promise<void>;
+  /** The plan sheet the user is on, or null when the active sheet is not a plan. */
+  activePlanId(): Promise<string | null>;
+  readPlan(sheetId: string): Promise<PlanDetail>;
+  selectTask(sheetId: string, taskId: string): Promise<void>;
+  setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void>;
+  /** Starts watching the workbook; resolves to a function that stops watching. */
+  watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>>;
+  previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview>;
+  applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview>;
+  previewRepair(sheetId: string): Promise<RepairPreview>;
+  applyRepair(sheetId: string): Promise<RepairPreview>;
+}
+
+/** A failure explained in words for the pane, never an Office error code. */
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = "PlanError";
+  }
+}

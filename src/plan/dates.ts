@@ -1,0 +1,65 @@
+import { UTCDate } from "@date-fns/utc";
+import { addDays, addMonths, differenceInCalendarDays, isValid, isWeekend } from "date-fns";
+
+/**
+ * Calendar dates. A plan deals in days, never in instants: every date is a UTCDate at midnight UTC and all
+ * arithmetic happens in UTC, so the machine's time zone can never move a date.
+ */
+export type CalendarDate = UTCDate;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+export function calendarDate(year: number, month: number, day: number): CalendarDate {
+  return new UTCDate(Date.UTC(year, month - 1, day));
+}
+
+/** Parses "YYYY-MM-DD"; returns null for anything else, including impossible dates such as 2027-02-30. */
+export function parseIsoDate(text: string): CalendarDate | null {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = calendarDate(year, month, day);
+  if (!isValid(date) || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return date;
+}
+
+export function toIsoDate(date: CalendarDate): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Excel's date serial (1900 date system): 46402 is 2027-01-15. Valid from 1900-03-01 on. */
+export function toExcelSerial(date: CalendarDate): number {
+  return Math.round((date.getTime() - EXCEL_EPOCH) / MS_PER_DAY);
+}
+
+export function fromExcelSerial(serial: number): CalendarDate {
+  return new UTCDate(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
+}
+
+export function plusDays(date: CalendarDate, days: number): CalendarDate {
+  return addDays(date, days);
+}
+
+/** Same day of month so many months later; the 29th of February falls back to the 28th (as Excel's EDATE). */
+export function plusMonths(date: CalendarDate, months: number): CalendarDate {
+  return addMonths(date, months);
+}
+
+export function daysBetween(later: CalendarDate, earlier: CalendarDate): number {
+  return differenceInCalendarDays(later, earlier);
+}
+
+/** The date itself when it is a working day, otherwise the nearest working day before it. */
+export function onOrBeforeWorkday(date: CalendarDate, holidays: ReadonlySet<string>): CalendarDate {
+  let day = date;
+  while (isWeekend(day) || holidays.has(toIsoDate(day))) day = addDays(day, -1);
+  return day;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.getTime() - b.getTime();
+}

@@ -1,0 +1,16 @@
+/** The values of a plan sheet's Status dropdown. */
+export const STATUSES = ["Not started", "In progress", "Done", "N/A"] as const;
+
+export type Status = (typeof STATUSES)[number];
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === "string" && (STATUSES as readonly string[]).includes(value);
+}
+
+/** Statuses that close a task: it can no longer be overdue or due soon. */
+export function isClosed(status: Status): boolean {
+  return status === "Done" || status === "N/A";
+}
+
+/** How many days ahead a task counts as "due soon". */
+export const DUE_SOON_DAYS = 14;

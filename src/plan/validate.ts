@@ -1,0 +1,224 @@
+import { type CalendarDate, calendarDate, compareDates, parseIsoDate, plusMonths, toIsoDate, fromExcelSerial } from "./dates";
+import { ROLES, type ServiceTeam, isRole } from "./roles";
+
+/**
+ * Input validation for every entry point: the task pane, the command line and the watched Bind/Renewal cells.
+ * Each problem names its field and says what to do about it.
+ */
+
+export type Field = "client" | "bind" | "renewal" | "team" | "holidays";
+
+export interface Problem {
+  field: Field;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** What a person asks for, as typed: dates as "YYYY-MM-DD" text (or Excel serials when read from a cell). */
+export interface PlanRequest {
+  client: string;
+  bind: DateInput;
+  /** Empty: one year after binding, same day of month. */
+  renewal?: DateInput;
+  team?: Record<string, unknown>;
+  holidays?: DateInput[];
+}
+
+export type DateInput = string | number | null | undefined;
+
+export interface PlanInputs {
+  client: string;
+  bind: CalendarDate;
+  renewal: CalendarDate;
+  /** True when the renewal date was not given and follows the bind date. */
+  renewalFollowsBind: boolean;
+  team: ServiceTeam;
+  holidays: CalendarDate[];
+}
+
+export const MAX_TERM_YEARS = 3;
+export const MAX_CLIENT_NAME_LENGTH = 120;
+export const MAX_PERSON_NAME_LENGTH = 80;
+const EARLIEST = calendarDate(1900, 3, 1);
+const LATEST = calendarDate(9999, 12, 31);
+const LABELS: Record<Field, string> = {
+  client: "Client",
+  bind: "Bind date",
+  renewal: "Renewal date",
+  team: "Service team",
+  holidays: "Holidays",
+};
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** Collapses runs of whitespace and control characters (pasted line breaks, tabs) into single spaces. */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
+function explainImpossible(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `there is no month ${match[2]}`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > daysInMonth) return `${MONTHS[month - 1]} ${year} has ${daysInMonth} days`;
+  return null;
+}
+
+/** One date field: ISO text from a form or the command line, or an Excel serial read from a cell. */
+export function checkDate(field: Field, input: DateInput): Checked<CalendarDate> {
+  const label = LABELS[field];
+  const fail = (message: string): Checked<CalendarDate> => ({ ok: false, problems: [{ field, message }] });
+  if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) {
+    return fail(`${label} is empty: enter a date such as 2027-01-15.`);
+  }
+  let date: CalendarDate | null;
+  if (typeof input === "number") {
+    date = Number.isFinite(input) && input >= 61 && input < 2958466 ? fromExcelSerial(input) : null;
+    if (!date) return fail(`${label} is ${input}, which is not a date: enter a date such as 2027-01-15.`);
+  } else {
+    date = parseIsoDate(input);
+    if (!date) {
+      const why = explainImpossible(input);
+      return fail(
+        why
+          ? `${label} ${input.trim()} does not exist (${why}): check the day and month.`
+          : `${label} "${cleanText(input)}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.`,
+      );
+    }
+  }
+  if (compareDates(date, EARLIEST) < 0 || compareDates(date, LATEST) > 0) {
+    return fail(`${label} ${toIsoDate(date)} is outside the dates Excel can show (1900-03-01 to 9999-12-31).`);
+  }
+  return { ok: true, value: date };
+}
+
+/** The bind and renewal dates together: renewal after bind, a term of at most three years. */
+export function checkTerm(
+  bindInput: DateInput,
+  renewalInput: DateInput,
+): Checked<{ bind: CalendarDate; renewal: CalendarDate; renewalFollowsBind: boolean }> {
+  const bind = checkDate("bind", bindInput);
+  const renewalGiven = !(renewalInput === null || renewalInput === undefined || renewalInput === "");
+  const renewal = renewalGiven ? checkDate("renewal", renewalInput) : null;
+  const problems = [...(bind.ok ? [] : bind.problems), ...(renewal && !renewal.ok ? renewal.problems : [])];
+  if (!bind.ok || (renewal && !renewal.ok)) return { ok: false, problems };
+  const bindDate = (bind as { value: CalendarDate }).value;
+  const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : plusMonths(bindDate, 12);
+  if (compareDates(renewalDate, bindDate) <= 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "renewal",
+          message: `Renewal date ${toIsoDate(renewalDate)} must be after the bind date ${toIsoDate(bindDate)}: check both dates.`,
+        },
+      ],
+    };
+  }
+  if (compareDates(renewalDate, plusMonths(bindDate, 12 * MAX_TERM_YEARS)) > 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "renewal",
+          message: `The term from ${toIsoDate(bindDate)} to ${toIsoDate(renewalDate)} is longer than ${MAX_TERM_YEARS} years: check the renewal date.`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: { bind: bindDate, renewal: renewalDate, renewalFollowsBind: !renewalGiven } };
+}
+
+export function checkClient(input: unknown): Checked<string> {
+  const client = typeof input === "string" ? cleanText(input) : "";
+  if (client === "") return { ok: false, problems: [{ field: "client", message: "Client is empty: enter the client's name." }] };
+  if (client.length > MAX_CLIENT_NAME_LENGTH) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "client",
+          message: `Client name is ${client.length} characters long: shorten it to ${MAX_CLIENT_NAME_LENGTH} or fewer.`,
+        },
+      ],
+    };
+  }
+  return { ok: true, value: client };
+}
+
+export function checkTeam(input: unknown): Checked<ServiceTeam> {
+  if (input === undefined || input === null) return { ok: true, value: {} };
+  if (typeof input !== "object" || Array.isArray(input)) {
+    return {
+      ok: false,
+      problems: [{ field: "team", message: `Service team must map roles to names, e.g. {"AE": "Dana Lee"}.` }],
+    };
+  }
+  const team: ServiceTeam = {};
+  const problems: Problem[] = [];
+  for (const [role, name] of Object.entries(input)) {
+    if (!isRole(role)) {
+      problems.push({ field: "team", message: `Service team role "${role}" is unknown: use one of ${ROLES.join(", ")}.` });
+    } else if (typeof name !== "string") {
+      problems.push({ field: "team", message: `Service team name for ${role} must be text.` });
+    } else {
+      const person = cleanText(name);
+      if (person.length > MAX_PERSON_NAME_LENGTH) {
+        problems.push({
+          field: "team",
+          message: `Service team name for ${role} is ${person.length} characters long: shorten it to ${MAX_PERSON_NAME_LENGTH} or fewer.`,
+        });
+      } else if (person !== "") {
+        team[role] = person;
+      }
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: team };
+}
+
+export function checkHolidays(input: DateInput[] | undefined): Checked<CalendarDate[]> {
+  const seen = new Map<string, CalendarDate>();
+  const problems: Problem[] = [];
+  for (const entry of input ?? []) {
+    const date = checkDate("holidays", entry);
+    if (date.ok) seen.set(toIsoDate(date.value), date.value);
+    else problems.push(...date.problems);
+  }
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, value: [...seen.values()].sort(compareDates) };
+}
+
+/** Everything a new plan needs, checked at once so a form can show every problem together. */
+export function checkPlanRequest(request: PlanRequest): Checked<PlanInputs> {
+  const client = checkClient(request.client);
+  const term = checkTerm(request.bind, request.renewal);
+  const team = checkTeam(request.team);
+  const holidays = checkHolidays(request.holidays);
+  const problems = [client, term, team, holidays].flatMap((result) => (result.ok ? [] : result.problems));
+  if (!client.ok || !term.ok || !team.ok || !holidays.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { client: client.value, ...term.value, team: team.value, holidays: holidays.value },
+  };
+}
+
+/** All problems as one message, one per line. */
+export function describeProblems(problems: Problem[]): string {
+  return problems.map((p) => p.message).join("\n");
+}

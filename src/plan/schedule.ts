@@ -1,10 +1,4 @@
-import {
-  type CalendarDate,
-  compareDates,
-  onOrBeforeWorkday,
-  plusDays,
-  toIsoDate,
-} from "./dates";
+import { type CalendarDate, compareDates, onOrBeforeWorkday, plusDays, toIsoDate } from "./dates";
 import type { Role } from "./roles";
 import { type Milestone, type Template, type SubItem, phaseWindow } from "./template";
 
@@ -48,7 +42,11 @@ interface MilestoneDate {
   outsideTerm?: CalendarDate;
 }
 
-export function milestoneDate(milestone: Milestone, dates: ScheduleDates, holidays: ReadonlySet<string>): MilestoneDate {
+export function milestoneDate(
+  milestone: Milestone,
+  dates: ScheduleDates,
+  holidays: ReadonlySet<string>,
+): MilestoneDate {
   const anchor = milestone.anchor === "bind" ? dates.bind : dates.renewal;
   const raw = plusDays(anchor, milestone.offsetDays);
   const workday = onOrBeforeWorkday(raw, holidays);

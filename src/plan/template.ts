@@ -99,9 +99,13 @@ export const DEFAULT_TEMPLATE: Template = {
         task("bind-30.service-team", "Identify Service Team", AE, "AE: Identify Service Team", [
           ["roles", "Producer, Claims, Marketing, Client Services, Loss Control, WC Recovery"],
         ]),
-        task("bind-30.strategy-session", "Set up an Internal Strategy Session", AE, "Set up an Internal Strategy Session", [
-          ["invite", "Invite: Service Team"],
-        ]),
+        task(
+          "bind-30.strategy-session",
+          "Set up an Internal Strategy Session",
+          AE,
+          "Set up an Internal Strategy Session",
+          [["invite", "Invite: Service Team"]],
+        ),
         task("bind-30.deliverables", "Identify Deliverables", AE, "Identify Deliverables", [
           ["carrier", "Carrier deliverables negotiated upon renewal"],
           ["services", "Loss Control/Claim Review/ Contract Review/ WC"],
@@ -205,7 +209,12 @@ export const DEFAULT_TEMPLATE: Template = {
       timing: { opens: beforeRenewal(160), due: beforeRenewal(120) },
       seed: "160 – 120 Days to Renewal – Client Strategy Meeting (Producer/AE)",
       tasks: [
-        task("renewal-160.underwriting", "Gather underwriting information", PRODUCER_AE, "Gather underwriting information"),
+        task(
+          "renewal-160.underwriting",
+          "Gather underwriting information",
+          PRODUCER_AE,
+          "Gather underwriting information",
+        ),
         task("renewal-160.objectives", "Renewal Objectives Set", PRODUCER_AE, "Renewal Objectives Set"),
         task("renewal-160.marketing", "Work with Marketing", PRODUCER_AE, "Work with Marketing"),
         task("renewal-160.strategy", "Identify renewal strategy", PRODUCER_AE, "Identify renewal strategy"),
@@ -226,9 +235,13 @@ export const DEFAULT_TEMPLATE: Template = {
       seed: "120-90 Days to Renewal",
       tasks: [
         task("renewal-120.submit", "Submit renewal – as per strategy", AE, "Submit renewal – as per strategy"),
-        task("renewal-120.stewardship", "Provide Stewardship Report to client", AE, "Provide Stewardship Report to client", [
-          ["branding", "Work with branding on the Stewardship template"],
-        ]),
+        task(
+          "renewal-120.stewardship",
+          "Provide Stewardship Report to client",
+          AE,
+          "Provide Stewardship Report to client",
+          [["branding", "Work with branding on the Stewardship template"]],
+        ),
         task("renewal-120.claims-review", "Review Claims", AE, "Review Claims", [
           ["problems", "Identify problems/concerns"],
         ]),
@@ -242,8 +255,18 @@ export const DEFAULT_TEMPLATE: Template = {
       timing: { due: beforeRenewal(60) },
       seed: "60 Days to Renewal",
       tasks: [
-        task("renewal-60.presentation-date", "Schedule renewal presentation date", AE, "Schedule renewal presentation date"),
-        task("renewal-60.certificates", "Update certificate holders with client", AE, "Update certificate holders with client"),
+        task(
+          "renewal-60.presentation-date",
+          "Schedule renewal presentation date",
+          AE,
+          "Schedule renewal presentation date",
+        ),
+        task(
+          "renewal-60.certificates",
+          "Update certificate holders with client",
+          AE,
+          "Update certificate holders with client",
+        ),
         task("renewal-60.proposal", "Complete proposal", AE, "Complete proposal"),
       ],
     },

@@ -1,4 +1,12 @@
-import { type CalendarDate, calendarDate, compareDates, parseIsoDate, plusMonths, toIsoDate, fromExcelSerial } from "./dates";
+import {
+  type CalendarDate,
+  calendarDate,
+  compareDates,
+  parseIsoDate,
+  plusMonths,
+  toIsoDate,
+  fromExcelSerial,
+} from "./dates";
 import { ROLES, type ServiceTeam, isRole } from "./roles";
 
 /**
@@ -147,7 +155,8 @@ export function checkTerm(
 
 export function checkClient(input: unknown): Checked<string> {
   const client = typeof input === "string" ? cleanText(input) : "";
-  if (client === "") return { ok: false, problems: [{ field: "client", message: "Client is empty: enter the client's name." }] };
+  if (client === "")
+    return { ok: false, problems: [{ field: "client", message: "Client is empty: enter the client's name." }] };
   if (client.length > MAX_CLIENT_NAME_LENGTH) {
     return {
       ok: false,
@@ -174,7 +183,10 @@ export function checkTeam(input: unknown): Checked<ServiceTeam> {
   const problems: Problem[] = [];
   for (const [role, name] of Object.entries(input)) {
     if (!isRole(role)) {
-      problems.push({ field: "team", message: `Service team role "${role}" is unknown: use one of ${ROLES.join(", ")}.` });
+      problems.push({
+        field: "team",
+        message: `Service team role "${role}" is unknown: use one of ${ROLES.join(", ")}.`,
+      });
     } else if (typeof name !== "string") {
       problems.push({ field: "team", message: `Service team name for ${role} must be text.` });
     } else {

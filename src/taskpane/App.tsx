@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  type SelectTabData,
+} from "@fluentui/react-components";
+import type { PlanDetail, PlanService, PlanSummary } from "../excel/types";
+import { Glance } from "./Glance";
+import { NewPlanForm } from "./NewPlanForm";
+import { PlanList } from "./PlanList";
+import { UpdateRepair } from "./UpdateRepair";
+import { Notice } from "./common";
+import { describeFailure } from "./messages";
+
+/** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
+export const REFRESH_DEBOUNCE_MS = 150;
+
+export type Section = "new" | "plans" | "glance" | "update";
+
+const SECTIONS: { value: Section; label: string }[] = [
+  { value: "new", label: "New plan" },
+  { value: "plans", label: "Plans" },
+  { value: "glance", label: "At a glance" },
+  { value: "update", label: "Update & repair" },
+];
+
+const useStyles = makeStyles({
+  app: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: 0,
+    overflowX: "hidden",
+    overflowWrap: "anywhere",
+  },
+  title: { margin: 0 },
+  tabs: { flexWrap: "wrap" },
+  panel: { minWidth: 0 },
+  empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
+});
+
+interface Snapshot {
+  plans: PlanSummary[];
+  activeId: string | null;
+  detail: PlanDetail | null;
+}
+
+/** The whole pane inside Excel: four sections over one picture of the workbook that follows its edits. */
+export function App({ service, initialSection }: { service: PlanService; initialSection?: Section }) {
+  const styles = useStyles();
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [section, setSection] = useState<Section | null>(initialSection ?? null);
+  // Only the newest read may update the view: an older one finishing late would show stale dates.
+  const latestRead = useRef(0);
+
+  const refresh = useCallback(
+    async (sheetId?: string) => {
+      const read = ++latestRead.current;
+      try {
+        const [plans, activeId] = await Promise.all([
+          service.listPlans(),
+          sheetId !== undefined ? Promise.resolve(sheetId) : service.activePlanId(),
+        ]);
+        const detail = activeId ? await service.readPlan(activeId) : null;
+        if (read !== latestRead.current) return;
+        setSnapshot({ plans, activeId, detail });
+        setLoadError(null);
+        setSection((current) => current ?? (detail ? "glance" : plans.length ? "plans" : "new"));
+      } catch (failure) {
+        if (read !== latestRead.current) return;
+        setLoadError(describeFailure(failure, "read the plans in this workbook"));
+        setSection((current) => current ?? "new");
+      }
+    },
+    [service],
+  );
+
+  useEffect(() => {
+    let stopWatching: (() => Promise<void>) | null = null;
+    let unmounted = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refreshSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), REFRESH_DEBOUNCE_MS);
+    };
+    service
+      .watch((event) => {
+        if (event.kind === "plan-changed" || event.kind === "plans-changed") refreshSoon();
+      })
+      .then(
+        (stop) => {
+          if (unmounted) void stop().catch(() => undefined);
+          else stopWatching = stop;
+        },
+        (failure: unknown) => {
+          if (!unmounted) setLoadError(describeFailure(failure, "follow changes to the workbook"));
+        },
+      );
+    void refresh();
+    return () => {
+      unmounted = true;
+      clearTimeout(timer);
+      // Stopping can fail when Excel is closing the pane; nothing is left to clean up then.
+      if (stopWatching) void stopWatching().catch(() => undefined);
+    };
+  }, [service, refresh]);
+
+  const showPlan = useCallback(
+    (sheetId: string) => {
+      setSection("glance");
+      void refresh(sheetId);
+    },
+    [refresh],
+  );
+  const reread = useCallback(() => void refresh(), [refresh]);
+
+  const detail = snapshot?.detail ?? null;
+  const noActivePlan = (
+    <div className={styles.empty}>
+      <Caption1>The sheet you are on is not a service plan. Open one from the list or create a new plan.</Caption1>
+      <Button onClick={() => setSection("plans")}>Show plans</Button>
+    </div>
+  );
+
+  return (
+    <main className={styles.app} aria-labelledby="app-title">
+      <Title3 as="h1" id="app-title" className={styles.title}>
+        Client Service Plan
+      </Title3>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label="Sections"
+        selectedValue={section ?? "none"}
+        onTabSelect={(_, data: SelectTabData) => setSection(data.value as Section)}
+      >
+        {SECTIONS.map(({ value, label }) => (
+          <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+            {label}
+          </Tab>
+        ))}
+      </TabList>
+      {loadError && (
+        <Notice key={loadError} intent="error">
+          {loadError}
+        </Notice>
+      )}
+      {section === null ? (
+        <Spinner size="small" label="Reading the workbook…" />
+      ) : (
+        <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
+          {section === "new" && <NewPlanForm
+              service={service}
+              onCreated={(plan) => void refresh(plan.sheetId)}
+              onShowPlan={() => setSection("glance")}
+            />}
+          {section === "plans" && (
+            <PlanList
+              service={service}
+              plans={snapshot?.plans ?? null}
+              activeId={snapshot?.activeId ?? null}
+              onActivated={showPlan}
+            />
+          )}
+          {section === "glance" && (detail ? <Glance service={service} plan={detail} onChanged={reread} /> : noActivePlan)}
+          {section === "update" &&
+            (detail ? (
+              <UpdateRepair key={detail.sheetId} service={service} plan={detail} onChanged={reread} />
+            ) : (
+              noActivePlan
+            ))}
+        </div>
+      )}
+    </main>
+  );
+}

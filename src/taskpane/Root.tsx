@@ -1,0 +1,48 @@
+import { Suspense, lazy, useEffect, useState } from "react";
+import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { PlanService } from "../excel/types";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { OutsideExcel } from "./OutsideExcel";
+import type { StartupOutcome } from "./startup";
+import { fluentTheme, type ThemeName } from "./theme";
+
+// The plan screens load only inside Excel; a plain browser gets the small outside-Excel page alone.
+const App = lazy(() => import("./App").then((module) => ({ default: module.App })));
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  loading: { padding: tokens.spacingHorizontalL },
+});
+
+export type PaneState = { stage: "starting" } | { stage: "outside"; reason: Exclude<StartupOutcome, "excel"> } | { stage: "excel"; service: PlanService };
+
+interface RootProps {
+  pane: PaneState;
+  theme: ThemeName;
+  /** Lets the host tell the pane that Office's theme changed; returns a function that stops listening. */
+  onThemeChange?: (apply: (theme: ThemeName) => void) => () => void;
+}
+
+/** Theme, live-region announcer and error boundary around whichever screen the start-up chose. */
+export function Root({ pane, theme: initialTheme, onThemeChange }: RootProps) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState(initialTheme);
+  useEffect(() => setTheme(initialTheme), [initialTheme]);
+  useEffect(() => onThemeChange?.(setTheme), [onThemeChange]);
+  const loading = <Spinner className={styles.loading} label="Starting Client Service Plan…" />;
+  return (
+    <FluentProvider theme={fluentTheme(theme)} className={styles.provider} data-theme={theme}>
+      <AriaLiveAnnouncer>
+        <ErrorBoundary>
+          {pane.stage === "starting" && loading}
+          {pane.stage === "outside" && <OutsideExcel reason={pane.reason} />}
+          {pane.stage === "excel" && (
+            <Suspense fallback={loading}>
+              <App service={pane.service} />
+            </Suspense>
+          )}
+        </ErrorBoundary>
+      </AriaLiveAnnouncer>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  type ButtonProps,
+  type MessageBarIntent,
+} from "@fluentui/react-components";
+
+interface NoticeProps {
+  intent: MessageBarIntent;
+  title?: string;
+  children: ReactNode;
+}
+
+/**
+ * A status message read out by screen readers. MessageBar announces when it mounts, so callers key it by its
+ * text to have a new message announced again.
+ */
+export function Notice({ intent, title, children }: NoticeProps) {
+  return (
+    <MessageBar intent={intent} layout="multiline" politeness={intent === "error" ? "assertive" : "polite"}>
+      <MessageBarBody>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+type BusyButtonProps = ButtonProps & { busy: boolean };
+
+/** A button that shows a spinner and cannot be pressed again while its action runs. */
+export function BusyButton({ busy, disabled, icon, children, ...props }: BusyButtonProps) {
+  return (
+    <Button
+      {...props}
+      disabled={busy || disabled}
+      aria-busy={busy || undefined}
+      icon={busy ? <Spinner size="tiny" aria-hidden /> : icon}
+    >
+      {children}
+    </Button>
+  );
+}

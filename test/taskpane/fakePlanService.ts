@@ -1,0 +1,219 @@
+import {
+  PlanError,
+  type CreateResult,
+  type PlanDetail,
+  type PlanEvent,
+  type PlanService,
+  type PlanSummary,
+  type PlanTaskRow,
+  type RepairPreview,
+  type UpdateChange,
+  type UpdatePreview,
+} from "../../src/excel/types";
+import type { Status } from "../../src/plan/status";
+import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
+import { toIsoDate } from "../../src/plan/dates";
+
+/** One recorded call to the fake service. */
+export interface Call {
+  method: keyof PlanService;
+  args: unknown[];
+}
+
+export function task(overrides: Partial<PlanTaskRow> & Pick<PlanTaskRow, "taskId" | "task">): PlanTaskRow {
+  return {
+    phaseId: "binding",
+    phase: "Upon binding",
+    owners: "AE",
+    assignedTo: "Dana Lee",
+    opens: "2027-01-15",
+    due: "2027-02-01",
+    status: "Not started",
+    completedOn: null,
+    notes: "",
+    state: "not-started",
+    ...overrides,
+  };
+}
+
+/** A plan with two overdue tasks, one due soon, one done, in two phases. */
+export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
+  return {
+    sheetId: "sheet-acme",
+    sheetName: "Acme 2027",
+    client: "Acme Manufacturing",
+    bind: "2027-01-15",
+    renewal: "2028-01-15",
+    problems: [],
+    today: "2027-03-01",
+    counts: { notStarted: 1, inProgress: 1, done: 1, notApplicable: 0, overdue: 2, dueSoon: 1 },
+    tasks: [
+      task({ taskId: "t1", task: "Send the binder and invoice to the client", state: "overdue", due: "2027-02-01" }),
+      task({
+        taskId: "t2",
+        task: "Deliver policies",
+        owners: "Associate AE",
+        assignedTo: "Sam Ortiz",
+        state: "overdue",
+        status: "In progress",
+        due: "2027-02-20",
+      }),
+      task({
+        taskId: "t3",
+        task: "Stewardship meeting",
+        phaseId: "service",
+        phase: "Service",
+        owners: "Producer, AE",
+        assignedTo: "Pat Kim, Dana Lee",
+        state: "due-soon",
+        status: "",
+        due: "2027-03-10",
+      }),
+      task({ taskId: "t4", task: "Claims review", owners: "Claims", assignedTo: "Lou Park", state: "done", status: "Done" }),
+    ],
+    phases: [
+      { phaseId: "binding", phase: "Upon binding", total: 3, closed: 1 },
+      { phaseId: "service", phase: "Service", total: 4, closed: 0 },
+    ],
+    ...overrides,
+  };
+}
+
+function summaryOf(plan: PlanDetail): PlanSummary {
+  const { sheetId, sheetName, client, bind, renewal, counts, problems } = plan;
+  return { sheetId, sheetName, client, bind, renewal, counts, problems };
+}
+
+/** A PlanService that keeps plans in memory, records every call and lets a test fail calls or emit events. */
+export class FakePlanService implements PlanService {
+  readonly plans = new Map<string, PlanDetail>();
+  activeId: string | null = null;
+  readonly calls: Call[] = [];
+  readonly listeners = new Set<(event: PlanEvent) => void>();
+  /** Errors the next call to a method throws. */
+  readonly failures = new Map<keyof PlanService, Error>();
+  /** Calls to a method wait for this promise (to observe a busy button). */
+  readonly gates = new Map<keyof PlanService, Promise<void>>();
+  updatePreview: UpdatePreview = {
+    sheetId: "sheet-acme",
+    changes: ["Assigned to for AE: Dana Lee -> Sam Ortiz"],
+    keptEntries: 12,
+    addedTasks: [],
+    removedTasks: ["Loss control visit"],
+  };
+  repairPreview: RepairPreview = {
+    sheetId: "sheet-acme",
+    cells: [{ address: "F12", taskId: "t1", task: "Send the binder and invoice to the client", column: "Due", found: "#REF!" }],
+  };
+  createProblems: CreateResult | null = null;
+  stopped = 0;
+
+  constructor(plans: PlanDetail[] = []) {
+    for (const plan of plans) this.plans.set(plan.sheetId, plan);
+  }
+
+  emit(event: PlanEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  callsTo(method: keyof PlanService): unknown[][] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  private async record(method: keyof PlanService, args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    const gate = this.gates.get(method);
+    if (gate) await gate;
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      throw failure;
+    }
+  }
+
+  private plan(sheetId: string): PlanDetail {
+    const plan = this.plans.get(sheetId);
+    if (!plan) throw new PlanError("That plan sheet was deleted.");
+    return plan;
+  }
+
+  async createPlan(request: PlanRequest): Promise<CreateResult> {
+    await this.record("createPlan", [request]);
+    if (this.createProblems) return this.createProblems;
+    const checked = checkPlanRequest(request);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    const sheetId = `sheet-${this.plans.size + 1}`;
+    const plan = samplePlan({
+      sheetId,
+      sheetName: checked.value.client.slice(0, 20),
+      client: checked.value.client,
+      bind: toIsoDate(checked.value.bind),
+      renewal: toIsoDate(checked.value.renewal),
+    });
+    this.plans.set(sheetId, plan);
+    this.activeId = sheetId;
+    return { ok: true, plan: summaryOf(plan) };
+  }
+
+  async listPlans(): Promise<PlanSummary[]> {
+    await this.record("listPlans", []);
+    return [...this.plans.values()].map(summaryOf);
+  }
+
+  async activatePlan(sheetId: string): Promise<void> {
+    await this.record("activatePlan", [sheetId]);
+    this.plan(sheetId);
+    this.activeId = sheetId;
+  }
+
+  async activePlanId(): Promise<string | null> {
+    await this.record("activePlanId", []);
+    return this.activeId;
+  }
+
+  async readPlan(sheetId: string): Promise<PlanDetail> {
+    await this.record("readPlan", [sheetId]);
+    return JSON.parse(JSON.stringify(this.plan(sheetId))) as PlanDetail;
+  }
+
+  async selectTask(sheetId: string, taskId: string): Promise<void> {
+    await this.record("selectTask", [sheetId, taskId]);
+  }
+
+  async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void> {
+    await this.record("setTaskStatus", [sheetId, taskId, status]);
+    const row = this.plan(sheetId).tasks.find((candidate) => candidate.taskId === taskId);
+    if (row) row.status = status;
+  }
+
+  async watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {
+    await this.record("watch", []);
+    this.listeners.add(listener);
+    return async () => {
+      this.stopped += 1;
+      this.listeners.delete(listener);
+    };
+  }
+
+  async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
+    await this.record("previewUpdate", [sheetId, change]);
+    return this.updatePreview;
+  }
+
+  async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
+    await this.record("applyUpdate", [sheetId, change]);
+    return this.updatePreview;
+  }
+
+  async previewRepair(sheetId: string): Promise<RepairPreview> {
+    await this.record("previewRepair", [sheetId]);
+    return this.repairPreview;
+  }
+
+  async applyRepair(sheetId: string): Promise<RepairPreview> {
+    await this.record("applyRepair", [sheetId]);
+    const repaired = this.repairPreview;
+    this.repairPreview = { sheetId, cells: [] };
+    return repaired;
+  }
+}

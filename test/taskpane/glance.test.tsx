@@ -1,0 +1,101 @@
+/** @jest-environment jsdom */
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { FakePlanService, samplePlan } from "./fakePlanService";
+import { renderPane } from "./renderPane";
+
+function activeAcme() {
+  const service = new FakePlanService([samplePlan()]);
+  service.activeId = "sheet-acme";
+  return service;
+}
+
+async function openGlance(service = activeAcme()) {
+  const view = renderPane(<App service={service} />);
+  await screen.findByRole("heading", { name: "Acme Manufacturing at a glance" });
+  return { service, ...view };
+}
+
+function taskList(heading: RegExp) {
+  return screen.getByRole("list", { name: heading });
+}
+
+test("shows what is overdue, what is due soon and each phase's progress", async () => {
+  await openGlance();
+  expect(screen.getByRole("tab", { name: "At a glance" })).toHaveAttribute("aria-selected", "true");
+
+  const overdue = within(taskList(/^Overdue/)).getAllByRole("listitem");
+  expect(overdue.map((item) => within(item).getAllByRole("button")[0].textContent)).toEqual([
+    "Send the binder and invoice to the client",
+    "Deliver policies",
+  ]);
+  expect(within(overdue[0]).getByText("Overdue 2027-02-01")).toBeInTheDocument();
+
+  const dueSoon = within(taskList(/^Due in the next 14 days/)).getAllByRole("listitem");
+  expect(dueSoon).toHaveLength(1);
+  expect(within(dueSoon[0]).getByRole("button", { name: "Stewardship meeting" })).toBeInTheDocument();
+  expect(within(dueSoon[0]).getByText("Due 2027-03-10")).toBeInTheDocument();
+  // Done tasks are neither late nor coming up.
+  expect(screen.queryByRole("button", { name: "Claims review" })).not.toBeInTheDocument();
+
+  const bars = screen.getAllByRole("progressbar");
+  expect(bars).toHaveLength(2);
+  expect(bars[0]).toHaveAttribute("aria-valuenow", "1");
+  expect(bars[0]).toHaveAttribute("aria-valuemax", "3");
+  expect(screen.getByText("1 of 3 tasks closed")).toBeInTheDocument();
+  expect(screen.getByText("0 of 4 tasks closed")).toBeInTheDocument();
+});
+
+test("choosing a task selects it on the sheet", async () => {
+  const { service, user } = await openGlance();
+  await user.click(screen.getByRole("button", { name: "Deliver policies" }));
+  await waitFor(() => expect(service.callsTo("selectTask")).toEqual([["sheet-acme", "t2"]]));
+});
+
+test("changing a task's status writes it and re-reads the plan", async () => {
+  const { service, user } = await openGlance();
+  const status = screen.getByRole("combobox", { name: "Status of Deliver policies" });
+  expect(status).toHaveValue("In progress");
+  const readsBefore = service.callsTo("readPlan").length;
+
+  await user.selectOptions(status, "Done");
+  await waitFor(() => expect(service.callsTo("setTaskStatus")).toEqual([["sheet-acme", "t2", "Done"]]));
+  await waitFor(() => expect(service.callsTo("readPlan").length).toBeGreaterThan(readsBefore));
+
+  service.failures.set("setTaskStatus", new Error("InvalidArgument"));
+  await user.selectOptions(screen.getByRole("combobox", { name: "Status of Stewardship meeting" }), "N/A");
+  expect(await screen.findByText(/Could not set the status of “Stewardship meeting”/)).toBeInTheDocument();
+});
+
+test("a plan-changed event re-reads the plan and shows the moved dates", async () => {
+  const { service } = await openGlance();
+  expect(service.listeners.size).toBe(1);
+  const plan = service.plans.get("sheet-acme")!;
+  plan.tasks[0].due = "2027-02-08";
+  plan.tasks[2] = { ...plan.tasks[2], due: "2027-03-12" };
+  plan.problems = [{ field: "bind", message: 'Bind date "soon" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.' }];
+
+  act(() => service.emit({ kind: "plan-changed", sheetId: "sheet-acme", source: "Remote", problems: plan.problems }));
+  expect(await screen.findByText("Overdue 2027-02-08")).toBeInTheDocument();
+  expect(screen.getByText("Due 2027-03-12")).toBeInTheDocument();
+  expect(screen.getByText(/Bind date "soon" is not a date/)).toBeInTheDocument();
+});
+
+test("bursts of events are read once, and watching stops on unmount", async () => {
+  const { service, unmount } = await openGlance();
+  const readsBefore = service.callsTo("readPlan").length;
+  act(() => {
+    for (let i = 0; i < 5; i++) service.emit({ kind: "plans-changed" });
+  });
+  await waitFor(() => expect(service.callsTo("readPlan").length).toBe(readsBefore + 1));
+  unmount();
+  await waitFor(() => expect(service.stopped).toBe(1));
+  expect(service.listeners.size).toBe(0);
+});
+
+test("switching to a sheet that is not a plan says so", async () => {
+  const { service } = await openGlance();
+  service.activeId = null;
+  act(() => service.emit({ kind: "plans-changed" }));
+  expect(await screen.findByText(/The sheet you are on is not a service plan/)).toBeInTheDocument();
+});

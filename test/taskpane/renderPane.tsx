@@ -1,0 +1,22 @@
+import "@testing-library/jest-dom";
+import type { ReactElement } from "react";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+
+/** jsdom lacks ResizeObserver, which Fluent's MessageBar uses to reflow; a no-op stand-in is enough here. */
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+if (!("ResizeObserver" in globalThis)) {
+  Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
+}
+
+/** Renders inside a FluentProvider, as the pane does, with a user-event session. */
+export function renderPane(ui: ReactElement) {
+  const user = userEvent.setup({ delay: null });
+  const result = render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+  return { user, ...result };
+}

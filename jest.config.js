@@ -8,7 +8,6 @@ module.exports = {
       "ts-jest",
       {
         tsconfig: { jsx: "react-jsx", module: "CommonJS", moduleResolution: "Node", esModuleInterop: true },
-        isolatedModules: true,
       },
     ],
   },

@@ -1,4 +1,8 @@
-import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { describePlanSheet } from "../plan/sheet";
+import { planWorkbook } from "../xlsx/write-xlsx";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/template";
@@ -7,7 +11,9 @@ import { parseArgs, UsageError } from "./args";
 
 const USAGE = `Usage:
   service-plan template --json
-  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json`;
+  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
+  service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
+                   --out FILE.xlsx [--force]`;
 
 /** Failures the person can fix; reported on stderr with exit code 2 and nothing on stdout. */
 export class InputError extends Error {}
@@ -74,6 +80,32 @@ async function dispatch(argv: string[]): Promise<string> {
         ) + "\n"
       );
     }
+    case "new": {
+      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force"]);
+      const out = stringOption(options, "out");
+      if (!out) throw new UsageError("--out FILE.xlsx is required.");
+      if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
+      const checked = checkPlanRequest({
+        client: stringOption(options, "client") ?? "",
+        bind: stringOption(options, "bind") ?? "",
+        renewal: stringOption(options, "renewal"),
+        team: readTeam(stringOption(options, "team")),
+        holidays: readHolidays(stringOption(options, "holidays")),
+      });
+      if (!checked.ok) throw new InputError(describeProblems(checked.problems));
+      const description = describePlanSheet(DEFAULT_TEMPLATE, checked.value, {
+        planId: randomUUID(),
+        existingSheetNames: [],
+      });
+      const buffer = Buffer.from(await planWorkbook([description]).xlsx.writeBuffer());
+      writeNewFile(out, buffer, options.has("force"));
+      const schedule = computeSchedule(DEFAULT_TEMPLATE, checked.value);
+      return (
+        `Wrote ${out}: sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
+        `bind ${toIsoDate(checked.value.bind)}, renewal ${toIsoDate(checked.value.renewal)}.\n` +
+        schedule.warnings.map((w) => `Warning: ${w}\n`).join("")
+      );
+    }
     case undefined:
     case "help":
     case "--help":
@@ -90,6 +122,53 @@ function requireJson(options: Map<string, string | true>): void {
 export function stringOption(options: Map<string, string | true>, name: string): string | undefined {
   const value = options.get(name);
   return typeof value === "string" ? value : undefined;
+}
+
+/** A team file: a JSON object from role to person, e.g. {"AE": "Dana Whitfield"}. */
+export function readTeam(path: string | undefined): Record<string, unknown> | undefined {
+  if (path === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const reason =
+      error instanceof SyntaxError
+        ? `it is not valid JSON (${error.message})`
+        : `${(error as NodeJS.ErrnoException).code ?? error}`;
+    throw new InputError(`Cannot read the team file ${path}: ${reason}.`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(`The team file ${path} must hold a JSON object of role to name, e.g. {"AE": "Dana Lee"}.`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then
+ * renamed over it, so a failure never leaves a half-written workbook.
+ */
+function writeNewFile(path: string, bytes: Buffer, force: boolean): void {
+  const target = resolve(path);
+  if (existsSync(target) && !force) {
+    throw new InputError(`${path} already exists: choose another --out file, or add --force to replace it.`);
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, bytes, { flag: "wx" });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM" || code === "EROFS"
+          ? "the folder is not writable"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : `${code ?? error}`;
+    throw new InputError(`Cannot write ${path}: ${reason}.`);
+  }
 }
 
 /** A holidays file: one YYYY-MM-DD date per line; blank lines and lines starting with # are ignored. */

@@ -1,0 +1,176 @@
+import ExcelJS from "exceljs";
+import type { CellStyle, SheetDescription } from "../plan/sheet";
+
+/**
+ * Renders a plan sheet description into an .xlsx workbook with exceljs: the file a producer opens in Excel,
+ * Excel on the web, on a Mac or in LibreOffice, with no add-in. It decides nothing; the description does.
+ */
+
+/** exceljs keeps range validations in `dataValidations`, which its typings leave out. */
+interface SheetWithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** Excel's default body font; named on every styled cell so other programs do not fall back to a serif. */
+const BASE_FONT = { name: "Calibri", size: 11 };
+
+const argb = (hex: string) => ({ argb: `FF${hex}` });
+
+/** Splits "B10:C12" (or "B10") into its corners, 1-based. */
+function corners(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from, to = from] = range.split(":");
+  const parse = (ref: string) => {
+    const match = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ""));
+    if (!match) throw new Error(`Not a cell reference: ${ref}`);
+    const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return { row: Number(match[2]), column };
+  };
+  const a = parse(from);
+  const b = parse(to);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  if (style.bold !== undefined || style.italic !== undefined || style.fontSize || style.fontColor) {
+    cell.font = {
+      ...BASE_FONT,
+      ...cell.font,
+      ...(style.bold !== undefined && { bold: style.bold }),
+      ...(style.italic !== undefined && { italic: style.italic }),
+      ...(style.fontSize && { size: style.fontSize }),
+      ...(style.fontColor && { color: argb(style.fontColor) }),
+    };
+  }
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: argb(style.fill) };
+  if (style.wrap !== undefined || style.indent || style.horizontal || style.vertical) {
+    cell.alignment = {
+      ...cell.alignment,
+      ...(style.wrap !== undefined && { wrapText: style.wrap }),
+      ...(style.indent && { indent: style.indent }),
+      ...(style.horizontal && { horizontal: style.horizontal }),
+      ...(style.vertical && { vertical: style.vertical === "center" ? "middle" : style.vertical }),
+    };
+  }
+  if (style.borderBottom) cell.border = { ...cell.border, bottom: { style: "thin", color: argb(style.borderBottom) } };
+}
+
+export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(description.name, {
+    views: [
+      { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
+    ],
+    properties: { outlineProperties: { summaryBelow: !description.outlineSummaryAbove, summaryRight: true } },
+  });
+
+  description.columns.forEach((column, index) => {
+    const target = sheet.getColumn(index + 1);
+    target.width = column.width;
+    target.hidden = column.hidden;
+  });
+
+  description.cells.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = sheet.getCell(r + 1, c + 1);
+      switch (value.kind) {
+        case "text":
+          // A plain string in exceljs is stored as a string, never parsed as a formula.
+          cell.value = value.text;
+          break;
+        case "number":
+          cell.value = value.value;
+          break;
+        case "formula":
+          // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
+          cell.value = { formula: value.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          break;
+        case "empty":
+          break;
+      }
+    }),
+  );
+
+  for (const { range, style } of description.styles) {
+    const { top, left, bottom, right } = corners(range);
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) applyStyle(sheet.getCell(r, c), style);
+  }
+
+  for (const validation of description.validations) {
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: "stop" as const,
+      errorTitle: validation.errorTitle,
+      error: validation.errorMessage,
+      ...(validation.promptMessage && {
+        showInputMessage: true,
+        promptTitle: validation.promptTitle,
+        prompt: validation.promptMessage,
+      }),
+    };
+    const rule = validation.rule;
+    (sheet as unknown as SheetWithValidations).dataValidations.add(
+      validation.range,
+      rule.kind === "list"
+        ? { ...common, type: "list", formulae: [`"${rule.values.join(",")}"`] }
+        : { ...common, type: "date", operator: "between", formulae: [rule.minSerial, rule.maxSerial] },
+    );
+  }
+
+  // exceljs cannot write stopIfTrue; the rules are built so that priority alone gives the same colors.
+  description.conditionalFormats.forEach((format, index) => {
+    sheet.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        {
+          type: "expression",
+          priority: index + 1,
+          formulae: [format.formula.replace(/^=/, "")],
+          style: {
+            ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
+            ...((format.fontColor || format.bold) && {
+              font: { ...(format.fontColor && { color: argb(format.fontColor) }), ...(format.bold && { bold: true }) },
+            }),
+          },
+        },
+      ],
+    });
+  });
+
+  for (const { row, points } of description.rowHeights) sheet.getRow(row).height = points;
+
+  for (const group of description.rowGroups) {
+    for (let r = group.firstRow; r <= group.lastRow; r++) sheet.getRow(r).outlineLevel = 1;
+  }
+
+  sheet.autoFilter = description.autoFilter;
+
+  const print = description.print;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: print.orientation,
+    paperSize: 1 as ExcelJS.PaperSize, // Letter
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: print.fitToPagesTall,
+    // exceljs puts "$" before the column letters only; row anchors make the reference fully absolute.
+    printArea: print.printArea.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    printTitlesRow: print.titleRows.replace(/\$/g, ""),
+    horizontalCentered: print.centerHorizontally,
+    margins: print.margins,
+  };
+  const codes = (part: { left: string; center: string; right: string }) =>
+    `${part.left && `&L${part.left}`}${part.center && `&C${part.center}`}${part.right && `&R${part.right}`}`;
+  sheet.headerFooter = { oddHeader: codes(print.header), oddFooter: codes(print.footer) };
+  return sheet;
+}
+
+export function planWorkbook(descriptions: SheetDescription[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Client Service Plan";
+  workbook.created = new Date(0);
+  // Formulas carry no cached results; every spreadsheet program recalculates them when the file opens.
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const description of descriptions) addPlanSheet(workbook, description);
+  return workbook;
+}

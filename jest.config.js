@@ -7,7 +7,13 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        tsconfig: { jsx: "react-jsx", module: "CommonJS", moduleResolution: "Node", esModuleInterop: true },
+        tsconfig: {
+          jsx: "react-jsx",
+          module: "CommonJS",
+          moduleResolution: "Node",
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
       },
     ],
   },

@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import ExcelJS from "exceljs";
 
 const run = promisify(execFile);
 const BIN = join(__dirname, "..", "bin", "service-plan.js");
@@ -81,3 +82,80 @@ describe("service-plan command line", () => {
     expect(stderr).toMatch(message);
   });
 });
+
+describe("service-plan new", () => {
+  const dir = mkdtempSync(join(tmpdir(), "csp-new-"));
+  const team = join(dir, "team.json");
+  writeFileSync(team, JSON.stringify({ AE: "Dana Whitfield", Producer: "Morgan Reyes" }));
+  const base = ["new", "--client", "Acme Manufacturing, Inc.", "--bind", "2027-01-15", "--team", team];
+
+  it("writes a plan workbook and refuses to overwrite it without --force", async () => {
+    const out = join(dir, "acme.xlsx");
+    const first = await cli([...base, "--out", out]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Wrote .*acme\.xlsx: sheet "Acme Manufacturing, Inc\.", 32 tasks/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe("Acme Manufacturing, Inc.");
+    expect(sheet.getCell("B3").value).toBe("Acme Manufacturing, Inc.");
+    expect(sheet.getCell("D4").value).toBe("Dana Whitfield");
+    const before = readFileSync(out);
+
+    const again = await cli([...base, "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toBe("");
+    expect(again.stderr).toMatch(/already exists: choose another --out file, or add --force/);
+    expect(readFileSync(out).equals(before)).toBe(true);
+
+    expect((await cli([...base, "--out", out, "--force"])).code).toBe(0);
+  });
+
+  it.each([
+    ["a malformed team file", (d: string) => ["--team", writeTemp(d, "bad.json", "{ AE: Dana }")], /not valid JSON/],
+    [
+      "a team file that is not an object",
+      (d: string) => ["--team", writeTemp(d, "list.json", "[]")],
+      /must hold a JSON object/,
+    ],
+    [
+      "an unknown role",
+      (d: string) => ["--team", writeTemp(d, "role.json", '{"Underwriter":"X"}')],
+      /role "Underwriter" is unknown/,
+    ],
+    ["an impossible date", () => ["--bind", "2027-02-30"], /does not exist/],
+    ["an empty client", () => ["--client", " "], /Client is empty/],
+  ])("exits 2 for %s and leaves no file behind", async (_label, extra, message) => {
+    const out = join(dir, `bad-${Math.random().toString(36).slice(2)}.xlsx`);
+    const args = ["new", "--client", "Acme", "--bind", "2027-01-15", "--out", out];
+    const overrides = extra(dir);
+    for (let i = 0; i < overrides.length; i += 2) {
+      const at = args.indexOf(overrides[i]);
+      if (at >= 0) args[at + 1] = overrides[i + 1];
+      else args.push(overrides[i], overrides[i + 1]);
+    }
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 for a path it cannot write, leaving no temporary file", async () => {
+    const missing = await cli([...base, "--out", join(dir, "no-such-folder", "plan.xlsx")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot write .*: its folder does not exist/);
+    const folder = join(dir, "folder.xlsx");
+    mkdirSync(folder);
+    const isFolder = await cli([...base, "--out", folder, "--force"]);
+    expect(isFolder.code).toBe(2);
+    expect(isFolder.stderr).toMatch(/Cannot write/);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+function writeTemp(dir: string, name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}

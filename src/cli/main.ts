@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { describePlanSheet } from "../plan/sheet";
-import { planWorkbook } from "../xlsx/write-xlsx";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/template";
@@ -97,6 +96,8 @@ async function dispatch(argv: string[]): Promise<string> {
         planId: randomUUID(),
         existingSheetNames: [],
       });
+      // exceljs is loaded only here, so `template` and `schedule` start fast.
+      const { planWorkbook } = await import("../xlsx/write-xlsx");
       const buffer = Buffer.from(await planWorkbook([description]).xlsx.writeBuffer());
       writeNewFile(out, buffer, options.has("force"));
       const schedule = computeSchedule(DEFAULT_TEMPLATE, checked.value);

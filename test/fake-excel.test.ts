@@ -1,0 +1,533 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/no-navigational-load --
+   This suite deliberately reads unloaded/unsynced properties to prove the fake rejects them, and the plugin's
+   static flow analysis cannot see the awaited syncs inside these test callbacks. */
+import { createFakeExcel, installFakeExcel } from "./fake-excel";
+import type { FakeExcel } from "./fake-excel";
+
+type Ctx = Excel.RequestContext;
+
+function setup(options?: Parameters<typeof createFakeExcel>[0]): FakeExcel {
+  return createFakeExcel(options);
+}
+
+async function expectRich(p: Promise<unknown>, code: string): Promise<void> {
+  await expect(p).rejects.toMatchObject({ name: "RichApi.Error", code });
+}
+
+describe("strictness of proxies", () => {
+  test("reading an unloaded property throws PropertyNotLoaded; after load+sync it reads", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      expect(() => ws.name).toThrow(/The property 'name' is not available/);
+      try {
+        void ws.name;
+      } catch (e) {
+        expect(e).toMatchObject({ name: "RichApi.Error", code: "PropertyNotLoaded" });
+      }
+      ws.load("name, id");
+      expect(() => ws.name).toThrow(); // load alone is not enough
+      await ctx.sync();
+      expect(ws.name).toBe("Sheet1");
+      expect(ws.id).toMatch(/^\{[0-9A-F-]+\}$/);
+      expect(() => ws.position).toThrow(/position/);
+    });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.runCount).toBe(1);
+  });
+
+  test("navigation properties need no load; nested load paths work", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:B1", [[1, 2]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+      r.format.font.bold = true;
+      await ctx.sync();
+      r.load(["values", "format/font/bold", "format/fill/color"]);
+      await ctx.sync();
+      expect(r.values).toEqual([[1, 2]]);
+      expect(r.format.font.bold).toBe(true);
+      expect(r.format.fill.color).toBe("#FFFFFF");
+      expect(() => r.format.font.italic).toThrow(/italic/);
+      const r2 = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      r2.load({ select: "address, rowIndex" });
+      await ctx.sync();
+      expect(r2.address).toBe("Sheet1!A1");
+      expect(r2.rowIndex).toBe(0);
+    });
+  });
+
+  test("unknown members throw loudly; probes used by promises and jest do not", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<string, unknown>;
+      expect(() => r.valuez).toThrow("FakeExcel: Range.valuez is not implemented");
+      expect(() => (r.getCelll as () => void)()).toThrow("FakeExcel: Range.getCelll is not implemented");
+      expect(() => {
+        r.valuez = 1;
+      }).toThrow(/not implemented/);
+      expect(() => {
+        r.address = "A2";
+      }).toThrow(/read-only/);
+      expect(r.then).toBeUndefined();
+      expect(r.asymmetricMatch).toBeUndefined();
+      expect(r.$$typeof).toBeUndefined();
+      expect(r.nodeType).toBeUndefined();
+      expect(r["@@__IMMUTABLE_ITERABLE__@@"]).toBeUndefined();
+      expect(typeof (r as { toJSON: () => unknown }).toJSON).toBe("function");
+      expect(r).toBe(r);
+      const resolved = await Promise.resolve(r); // not thenable
+      expect(resolved).toBe(r);
+      expect(() => (Excel as unknown as Record<string, unknown>).NoSuchEnum).toThrow(/Excel.NoSuchEnum/);
+    });
+  });
+
+  test("writes are queued until sync, then land in the model", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+      r.values = [
+        [1, "x"],
+        [true, "=A1*2"],
+      ];
+      expect(fake.getValue("Sheet1", "A1")).toBe("");
+      expect(r.values).toEqual([
+        [1, "x"],
+        [true, "=A1*2"],
+      ]); // Office.js echoes assigned values locally
+      await ctx.sync();
+      expect(fake.getValues("Sheet1", "A1:B2")).toEqual([
+        [1, "x"],
+        [true, 2],
+      ]);
+      r.load("values, formulas, valueTypes, text");
+      await ctx.sync();
+      expect(r.formulas).toEqual([
+        [1, "x"],
+        [true, "=A1*2"],
+      ]);
+      expect(r.valueTypes).toEqual([
+        ["Double", "String"],
+        ["Boolean", "Double"],
+      ]);
+      expect(r.text).toEqual([
+        ["1", "x"],
+        ["TRUE", "2"],
+      ]);
+    });
+    expect(fake.writeCount).toBe(1);
+    expect(fake.log[0]).toMatchObject({ type: "Range.values", target: "Sheet1!A1:B2" });
+  });
+
+  test("loaded values are a snapshot of that sync", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1", [[5]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      r.load("values");
+      await ctx.sync();
+      fake.setValues("Sheet1", "A1", [[6]]);
+      expect(r.values).toEqual([[5]]);
+    });
+  });
+
+  test("ClientResult.value throws until synced; round trips are counted", async () => {
+    const { Excel, fake } = setup({ sheets: ["A", "B"] });
+    await Excel.run(async (ctx: Ctx) => {
+      const count = ctx.workbook.worksheets.getCount();
+      expect(() => count.value).toThrow(/has not been loaded/);
+      await ctx.sync();
+      expect(count.value).toBe(2);
+      await ctx.sync();
+    });
+    await Excel.run({ delayForCellEdit: true }, async (ctx: Ctx) => {
+      await ctx.sync();
+    });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.runCount).toBe(2);
+    expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
+  });
+
+  test("pending operations are flushed when the batch resolves; objects die with their batch", async () => {
+    const { Excel, fake } = setup();
+    let leaked: Excel.Range | undefined;
+    await Excel.run(async (ctx: Ctx) => {
+      leaked = ctx.workbook.worksheets.getItem("Sheet1").getRange("C3");
+      leaked.values = [[42]];
+    });
+    expect(fake.getValue("Sheet1", "C3")).toBe(42);
+    expect(fake.syncCount).toBe(1);
+    expect(() => leaked!.load("values")).toThrow(/InvalidObjectPath|finished/);
+  });
+
+  test("collections: load('items/name') and items without load", async () => {
+    const { Excel } = setup({ sheets: ["Plan", "Team"] });
+    await Excel.run(async (ctx: Ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      expect(() => sheets.items).toThrow(/items/);
+      sheets.load("items/name");
+      await ctx.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["Plan", "Team"]);
+      expect(() => sheets.items[0].position).toThrow(/position/);
+      const all = ctx.workbook.worksheets;
+      all.load("items");
+      await ctx.sync();
+      expect(all.items[1].position).toBe(1);
+      const short = ctx.workbook.worksheets.load("name"); // shorthand for items/name
+      await ctx.sync();
+      expect(short.items.length).toBe(2);
+    });
+  });
+
+  test("null objects: isNullObject requires sync", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject("Nope");
+      const present = ctx.workbook.worksheets.getItemOrNullObject("Sheet1");
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      missing.load("name");
+      present.load("name");
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      expect(present.name).toBe("Sheet1");
+      const used = ctx.workbook.worksheets.getItem("Sheet1").getUsedRangeOrNullObject(true);
+      used.load("address");
+      await ctx.sync();
+      expect(used.isNullObject).toBe(true);
+    });
+  });
+});
+
+describe("errors at sync", () => {
+  test("getItem on a missing sheet fails at sync with ItemNotFound", async () => {
+    const { Excel } = setup();
+    await expectRich(
+      Excel.run(async (ctx: Ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("missing");
+        ws.load("name");
+        await ctx.sync();
+      }),
+      "ItemNotFound",
+    );
+  });
+
+  test("invalid arguments fail with InvalidArgument", async () => {
+    const { Excel, fake } = setup();
+    const cases: ((ctx: Ctx) => void)[] = [
+      (ctx) => ctx.workbook.worksheets.add("Sheet1"),
+      (ctx) => ctx.workbook.worksheets.add("x".repeat(32)),
+      (ctx) => ctx.workbook.worksheets.add("a/b"),
+      (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:ZZZZ9").load("address"),
+      (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2").values = [[1, 2, 3]];
+      },
+    ];
+    for (const c of cases) {
+      await expectRich(
+        Excel.run(async (ctx: Ctx) => {
+          c(ctx);
+          await ctx.sync();
+        }),
+        "InvalidArgument",
+      );
+    }
+    expect(fake.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  test("a failing operation leaves earlier ones applied (not transactional)", async () => {
+    const { Excel, fake } = setup();
+    await expectRich(
+      Excel.run(async (ctx: Ctx) => {
+        const ws = ctx.workbook.worksheets.add("Plan");
+        ws.getRange("A1").values = [["title"]];
+        ctx.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+        ws.getRange("A2").values = [["never"]];
+        await ctx.sync();
+      }),
+      "ItemNotFound",
+    );
+    expect(fake.sheetNames()).toEqual(["Sheet1", "Plan"]);
+    expect(fake.getValue("Plan", "A1")).toBe("title");
+    expect(fake.getValue("Plan", "A2")).toBe("");
+  });
+
+  test("failSyncAt injects a failure at the n-th write of the next sync", async () => {
+    const { Excel, fake } = setup();
+    fake.failSyncAt(2, "GeneralException", "boom");
+    const err = await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").values = [[1]];
+      ws.getRange("A2").values = [[2]];
+      ws.getRange("A3").values = [[3]];
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "RichApi.Error", code: "GeneralException", message: "boom" });
+    expect(fake.getValues("Sheet1", "A1:A3")).toEqual([[1], [""], [""]]);
+    fake.failOn({ type: "Worksheet.delete" }, "InvalidOperation", "nope");
+    await expectRich(
+      Excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.add("Temp");
+        ctx.workbook.worksheets.getItem("Temp").delete();
+        await ctx.sync();
+      }),
+      "InvalidOperation",
+    );
+    expect(fake.sheetNames()).toEqual(["Sheet1", "Temp"]);
+  });
+});
+
+describe("formulas via HyperFormula", () => {
+  test("WORKDAY follows an edited bind date; row delete produces #REF!", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B1").formulas = [[46402, "=WORKDAY(A1+31,-1)"]];
+      ws.getRange("A1").numberFormat = [["yyyy-mm-dd"]];
+      ws.getRange("B1").numberFormat = [["mmm d, yyyy"]];
+      const b1 = ws.getRange("B1");
+      b1.load("values, formulas, text");
+      await ctx.sync();
+      expect(b1.values).toEqual([[46430]]);
+      expect(b1.formulas).toEqual([["=WORKDAY(A1+31,-1)"]]);
+      expect(b1.text).toEqual([["Feb 12, 2027"]]);
+    });
+    expect(fake.cell("Sheet1", "A1").text).toBe("2027-01-15");
+    await fake.editCell("Sheet1", "A1", 46433);
+    expect(fake.getValue("Sheet1", "B1")).toBe(46463); // 46464 is a Thursday
+    await fake.editCell("Sheet1", "A1", "2027-03-01"); // typed date string becomes a serial
+    expect(fake.getValue("Sheet1", "A1")).toBe(46447);
+
+    fake.setValues("Sheet1", "A3:A4", [[10], ["=A3*2"]]);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("3:3").delete(Excel.DeleteShiftDirection.up);
+      await ctx.sync();
+    });
+    expect(fake.getValue("Sheet1", "A3")).toBe("#REF!");
+    expect(fake.cell("Sheet1", "A3").valueType).toBe("Error");
+  });
+
+  test("inserting rows moves references; names feed formulas", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:B1", [[5, "=A1+1"]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("1:2").insert(Excel.InsertShiftDirection.down);
+      ctx.workbook.names.add("BindDate", ws.getRange("A3"));
+      ws.getRange("C1").formulas = [["=BindDate*10"]];
+      await ctx.sync();
+    });
+    expect(fake.getFormulas("Sheet1", "B3")).toEqual([["=A3+1"]]);
+    expect(fake.getValue("Sheet1", "C1")).toBe(50);
+    expect(fake.workbookNames()).toEqual([{ name: "BindDate", formula: "=Sheet1!$A$3", comment: "", visible: true }]);
+  });
+});
+
+describe("recorded formatting, validation, layout", () => {
+  test("data validation, conditional formats, page layout, outline and more land in the model", async () => {
+    const { Excel, fake } = setup({ sheets: ["Acme Inc"] });
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Acme Inc");
+      const status = ws.getRange("E5:E20");
+      status.dataValidation.rule = { list: { inCellDropDown: true, source: "Open,Done" } };
+      status.dataValidation.errorAlert = {
+        showAlert: true,
+        style: Excel.DataValidationAlertStyle.stop,
+        title: "Status",
+        message: "Pick one",
+      };
+      ws.getRange("B2").dataValidation.rule = {
+        date: { formula1: "2000-01-01", operator: Excel.DataValidationOperator.greaterThan },
+      };
+      const cf = ws.getRange("A5:J20").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = '=$E5="Done"';
+      cf.custom.format.fill.color = "#e2efda";
+      cf.custom.format.font.italic = true;
+      cf.stopIfTrue = true;
+      const layout = ws.pageLayout;
+      layout.orientation = Excel.PageOrientation.landscape;
+      layout.centerHorizontally = true;
+      layout.leftMargin = 36;
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintArea("A1:J60");
+      layout.setPrintTitleRows("$4:$4");
+      layout.headersFooters.defaultForAllPages.centerFooter = "Page &P of &N";
+      ws.freezePanes.freezeRows(4);
+      ws.getRange("6:8").group(Excel.GroupOption.byRows);
+      ws.getRange("7:7").rowHidden = true;
+      ws.getRange("B:B").format.columnWidth = 120;
+      ws.getRange("A1").format.font.bold = true;
+      ws.customProperties.add("planVersion", "3");
+      ws.tabColor = "#1f4e79";
+      ws.getRange("A4:B4").merge();
+      ws.getRange("A1").select();
+      await ctx.sync();
+
+      const dv = status.dataValidation;
+      dv.load("rule, type, errorAlert");
+      const items = ws.getRange("A5:J20").conditionalFormats.load("items/type, items/priority");
+      const area = layout.getPrintAreaOrNullObject();
+      area.load("address");
+      const zoom = ws.pageLayout.load("zoom");
+      await ctx.sync();
+      expect(dv.type).toBe("List");
+      expect(dv.rule.list).toEqual({ inCellDropDown: true, source: "Open,Done" });
+      expect(items.items.map((i) => [i.type, i.priority])).toEqual([["Custom", 0]]);
+      expect(area.address).toBe("'Acme Inc'!A1:J60");
+      expect(zoom.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    });
+    const s = fake.sheet("Acme Inc");
+    expect(s.validations).toEqual([
+      expect.objectContaining({
+        address: "E5:E20",
+        type: "list",
+        errorAlert: expect.objectContaining({ message: "Pick one" }),
+      }),
+      expect.objectContaining({ address: "B2", rule: { date: { formula1: "2000-01-01", operator: "GreaterThan" } } }),
+    ]);
+    expect(s.conditionalFormats).toEqual([
+      expect.objectContaining({
+        address: "A5:J20",
+        type: "Custom",
+        formula: '=$E5="Done"',
+        fill: "#E2EFDA",
+        font: expect.objectContaining({ italic: true }),
+        priority: 0,
+        stopIfTrue: true,
+      }),
+    ]);
+    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", centerHorizontally: true, leftMargin: 36 });
+    expect(s.pageLayout.headersFooters.defaultForAllPages.centerFooter).toBe("Page &P of &N");
+    expect(s.printArea).toBe("A1:J60");
+    expect(s.printTitleRows).toBe("4:4");
+    expect(s.freeze).toEqual({ rows: 4, columns: 0 });
+    expect(s.rowOutline).toEqual({ 6: 1, 7: 1, 8: 1 });
+    expect(s.hiddenRows).toEqual([7]);
+    expect(s.columnWidths).toEqual({ B: 120 });
+    expect(fake.cell("Acme Inc", "A1").format["font.bold"]).toBe(true);
+    expect(s.customProperties).toEqual({ planVersion: "3" });
+    expect(s.tabColor).toBe("#1F4E79");
+    expect(s.merges).toEqual(["A4:B4"]);
+    expect(fake.selection).toEqual({ sheetName: "Acme Inc", address: "A1" });
+  });
+
+  test("invalid enum strings and colors are rejected at sync", async () => {
+    const { Excel } = setup();
+    await expectRich(
+      Excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment =
+          "Middle" as Excel.HorizontalAlignment;
+        await ctx.sync();
+      }),
+      "InvalidArgument",
+    );
+    await expectRich(
+      Excel.run(async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").format.fill.color = "bluish";
+        await ctx.sync();
+      }),
+      "InvalidArgument",
+    );
+  });
+});
+
+describe("events", () => {
+  test("editCell raises onChanged with details, source and triggerSource; handlers are awaited", async () => {
+    const { Excel, fake } = setup();
+    const seen: Excel.WorksheetChangedEventArgs[] = [];
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+        await Excel.run(async (c: Ctx) => {
+          const r = e.getRange(c);
+          r.load("values");
+          await c.sync();
+          seen.push({ ...e, values: r.values } as unknown as Excel.WorksheetChangedEventArgs);
+        });
+      });
+      await ctx.sync();
+    });
+    await fake.editCell("Sheet1", "B4", 7, { source: "Remote" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      type: "WorksheetChanged",
+      address: "B4",
+      source: "Remote",
+      changeType: "RangeEdited",
+      triggerSource: "Unknown",
+      details: { valueBefore: "", valueAfter: 7, valueTypeBefore: "Empty", valueTypeAfter: "Double" },
+      values: [[7]],
+    });
+    await fake.paste("Sheet1", "A1", [
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(seen[1]).toMatchObject({ address: "A1:B2", details: undefined });
+    await fake.replayLastEvent();
+    expect(seen[2]).toMatchObject({ address: "A1:B2" });
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  test("add-in writes raise Local/ThisLocalAddin events unless enableEvents is false", async () => {
+    const { Excel, fake } = setup();
+    const seen: { address: string; source: string; triggerSource?: string }[] = [];
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+        seen.push({ address: e.address, source: e.source, triggerSource: e.triggerSource });
+      });
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("C3").values = [[1]];
+      await ctx.sync();
+    });
+    await fake.settle();
+    expect(seen).toEqual([{ address: "C3", source: "Local", triggerSource: "ThisLocalAddin" }]);
+
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.runtime.enableEvents = false;
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("C4").values = [[1]];
+      ctx.runtime.enableEvents = true;
+      await ctx.sync();
+    });
+    await fake.settle();
+    expect(seen).toHaveLength(1);
+
+    fake.supportsTriggerSource = false;
+    const before = fake.writeCount;
+    await fake.editCell("Sheet1", "D1", "hello");
+    expect(seen[1]).toEqual({ address: "D1", source: "Local", triggerSource: undefined });
+    expect(fake.writeCount).toBe(before); // the handler wrote nothing
+  });
+
+  test("handler errors are collected, not swallowed; handlers can be removed", async () => {
+    const { Excel, fake } = setup();
+    let result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | undefined;
+    await Excel.run(async (ctx: Ctx) => {
+      result = ctx.workbook.worksheets.getItem("Sheet1").onChanged.add(async () => {
+        throw new Error("handler broke");
+      });
+      await ctx.sync();
+    });
+    await fake.editCell("Sheet1", "A1", 1);
+    expect(fake.handlerErrors).toEqual([new Error("handler broke")]);
+    await Excel.run(result!.context as Ctx, async (ctx: Ctx) => {
+      result!.remove();
+      await ctx.sync();
+    });
+    expect(fake.handlerCount("onChanged")).toBe(0);
+  });
+});
+
+describe("Office global and install", () => {
+  test("isSetSupported answers from supportedSets; install/uninstall globals", async () => {
+    const g: Record<string, unknown> = {};
+    const { Office, fake, uninstall } = installFakeExcel(g);
+    expect(g.Excel).toBeDefined();
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.17")).toBe(true);
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.18")).toBe(false);
+    fake.supportedSets = { ExcelApi: "1.12" };
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.14")).toBe(false);
+    await expect(Office.onReady()).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });
+    expect(Office.HostType.Excel).toBe("Excel");
+    uninstall();
+    expect("Excel" in g).toBe(false);
+  });
+});

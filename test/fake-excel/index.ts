@@ -1,0 +1,602 @@
+/**
+ * Strict fake of the Office.js Excel API for tests. See README.md in this folder for usage.
+ * Plain TypeScript, no Node-only APIs: it can be bundled into a browser page.
+ */
+import { Rect, colToLetters, formatRect, parseSingleArea, rectCols, rectRows } from "./address";
+import { rootObjects } from "./api-workbook";
+import { ClientObject, FakeCore, Fault, RequestContextImpl, clientObjectOf, contextByApi } from "./core";
+import { EXCEL_ENUMS } from "./enums";
+import { RichApiError, notImplemented } from "./errors";
+import { EventBus } from "./events";
+import { STYLE_DEFAULTS, SheetModel, WorkbookModel } from "./model";
+import type { CellValue, LogEntry, PageLayoutModel, ValueType } from "./model";
+import { formatValue } from "./number-format";
+import { deepClone, strictPlain } from "./strict";
+
+export { RichApiError } from "./errors";
+export type { LogEntry, PageLayoutModel, CellValue, ValueType } from "./model";
+
+export interface FakeExcelOptions {
+  /** Initial sheet names (default ["Sheet1"]). */
+  sheets?: string[];
+  /** Requirement sets answered by Office.context.requirements.isSetSupported (default { ExcelApi: "1.17" }). */
+  supportedSets?: Record<string, string>;
+  /** false = change events carry no triggerSource (ExcelApi < 1.14). Default true. */
+  supportsTriggerSource?: boolean;
+}
+
+export interface EditOptions {
+  source?: "Local" | "Remote";
+  triggerSource?: "Unknown" | "ThisLocalAddin";
+}
+
+export interface CellSnapshot {
+  value: CellValue;
+  /** "=..." for formula cells, otherwise the value. */
+  formula: CellValue;
+  numberFormat: string;
+  text: string;
+  valueType: ValueType;
+}
+
+export interface SheetSnapshot {
+  id: string;
+  name: string;
+  position: number;
+  visibility: string;
+  tabColor: string;
+  showGridlines: boolean;
+  active: boolean;
+  /** Non-empty cells keyed by local address ("B4"). */
+  cells: Record<string, CellSnapshot>;
+  usedRange: string | null;
+  /** Format layers in application order; later layers win. Keys like "font.bold", "fill.color", "numberFormat". */
+  formats: { address: string; props: Record<string, unknown> }[];
+  columnWidths: Record<string, number>;
+  rowHeights: Record<number, number>;
+  hiddenRows: number[];
+  hiddenColumns: string[];
+  /** 1-based row number → outline level (from range.group(byRows)). */
+  rowOutline: Record<number, number>;
+  columnOutline: Record<string, number>;
+  merges: string[];
+  validations: {
+    address: string;
+    type: string;
+    rule: Record<string, unknown> | null;
+    errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+    prompt: { showPrompt: boolean; title: string; message: string };
+    ignoreBlanks: boolean;
+  }[];
+  conditionalFormats: {
+    id: string;
+    address: string;
+    type: string;
+    formula: string | null;
+    fill: string | null;
+    font: {
+      color: string | null;
+      bold: boolean | null;
+      italic: boolean | null;
+      underline: string | null;
+      strikethrough: boolean | null;
+    };
+    numberFormat: string | null;
+    priority: number;
+    stopIfTrue: boolean;
+  }[];
+  customProperties: Record<string, string>;
+  pageLayout: PageLayoutModel;
+  freeze: { rows: number; columns: number };
+  printArea: string | null;
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+  names: { name: string; formula: string; comment: string; visible: boolean }[];
+  protection: { protected: boolean; options: Record<string, unknown> };
+  autofit: { columns: string[]; rows: string[] };
+}
+
+export interface DispatchedEvent {
+  eventName: string;
+  args: Record<string, unknown>;
+}
+
+export interface FakeExcelController {
+  readonly syncCount: number;
+  readonly runCount: number;
+  /** Applied workbook write operations (property sets and mutating methods), across all contexts. */
+  readonly writeCount: number;
+  readonly log: LogEntry[];
+  readonly lastRunOptions: Record<string, unknown> | null;
+  readonly handlerErrors: unknown[];
+  /** Every event dispatched so far (after enableEvents filtering), with the args handlers received. */
+  readonly events: DispatchedEvent[];
+  readonly eventsEnabled: boolean;
+  readonly activeSheet: string;
+  readonly selection: { sheetName: string; address: string } | null;
+  supportedSets: Record<string, string>;
+  supportsTriggerSource: boolean;
+  model: WorkbookModel;
+  sheetNames(): string[];
+  sheet(name: string): SheetSnapshot;
+  cell(sheetName: string, address: string): CellSnapshot & { format: Record<string, unknown> };
+  getValue(sheetName: string, address: string): CellValue;
+  getValues(sheetName: string, address: string): CellValue[][];
+  getFormulas(sheetName: string, address: string): CellValue[][];
+  getTexts(sheetName: string, address: string): string[][];
+  workbookNames(): { name: string; formula: string; comment: string; visible: boolean }[];
+  handlerCount(eventName?: string): number;
+  /** Test setup without events, counters or the request queue. */
+  addSheet(name: string): void;
+  setValues(sheetName: string, address: string, values: unknown[][]): void;
+  setNumberFormat(sheetName: string, address: string, format: string): void;
+  /** Simulates a person typing into one cell; resolves after all (cascading) handlers finished. */
+  editCell(sheetName: string, address: string, value: CellValue | null, options?: EditOptions): Promise<void>;
+  /** Simulates a multi-cell paste: one onChanged event for the whole area, without details. */
+  paste(sheetName: string, topLeft: string, values: unknown[][], options?: EditOptions): Promise<void>;
+  replayLastEvent(): Promise<void>;
+  /** Waits until all queued events (including those raised by handlers' writes) are handled. */
+  settle(): Promise<void>;
+  /** The n-th (1-based) write operation of the next sync fails with `code`. */
+  failSyncAt(n: number, code?: string, message?: string): void;
+  /** Fails the first write whose {type, target} matches (type like "Range.values", target like "Plan!A1:B2"). */
+  failOn(
+    match: { type?: string | RegExp; target?: string | RegExp } | ((op: { type: string; target: string }) => boolean),
+    code?: string,
+    message?: string,
+    options?: { once?: boolean },
+  ): void;
+  clearFaults(): void;
+  resetCounters(): void;
+}
+
+export interface FakeExcel {
+  Excel: typeof Excel;
+  Office: typeof Office;
+  OfficeExtension: typeof OfficeExtension;
+  fake: FakeExcelController;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function matches(p: string | RegExp | undefined, s: string): boolean {
+  if (p === undefined) return true;
+  return typeof p === "string" ? p === s : p.test(s);
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
+  const model = new WorkbookModel();
+  const core = {
+    model,
+    syncCount: 0,
+    runCount: 0,
+    writeCount: 0,
+    log: [] as LogEntry[],
+    faults: [] as Fault[],
+    nextSyncFaults: [] as Fault[],
+    supportsTriggerSource: options.supportsTriggerSource ?? true,
+  } as FakeCore;
+  core.events = new EventBus(core);
+  core.api = rootObjects(core);
+  for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
+
+  let lastRunOptions: Record<string, unknown> | null = null;
+  let supportedSets: Record<string, string> = { ...(options.supportedSets ?? { ExcelApi: "1.17" }) };
+
+  async function run(...args: unknown[]): Promise<unknown> {
+    core.runCount++;
+    let batch: unknown;
+    let runOptions: Record<string, unknown> = {};
+    let ctx: RequestContextImpl | undefined;
+    if (args.length === 1) batch = args[0];
+    else if (args.length === 2) {
+      const first = args[0];
+      batch = args[1];
+      const impl = typeof first === "object" && first !== null ? contextByApi.get(first) : undefined;
+      if (impl) ctx = impl;
+      else if (clientObjectOf(first) || Array.isArray(first)) throw notImplemented("Excel", "run(object(s), batch)");
+      else if (typeof first === "object" && first !== null) {
+        runOptions = { ...(first as Record<string, unknown>) };
+        for (const k of Object.keys(runOptions)) {
+          if (k !== "delayForCellEdit" && k !== "previousObjects") throw notImplemented("RunOptions", k);
+        }
+        if (runOptions.previousObjects !== undefined) throw notImplemented("RunOptions", "previousObjects");
+      } else throw new TypeError("FakeExcel: Excel.run(options, batch) expects an options object");
+    } else throw new TypeError("FakeExcel: Excel.run expects (batch) or (options, batch)");
+    if (typeof batch !== "function") throw new TypeError("FakeExcel: Excel.run expects a batch function");
+    lastRunOptions = runOptions;
+    const context = ctx ?? new RequestContextImpl(core);
+    context.closed = false;
+    try {
+      const result: unknown = await (batch as (c: object) => unknown)(context.api);
+      if (context.queue.length > 0) {
+        // Office.js flushes pending operations when the batch resolves; that is a round trip too.
+        core.syncCount++;
+        await context.flush();
+      }
+      return result;
+    } finally {
+      context.queue = [];
+      context.closed = true;
+    }
+  }
+
+  const excelNs = strictPlain("Excel", { run, ...EXCEL_ENUMS }) as unknown as typeof Excel;
+
+  const officeContext = strictPlain("Office.context", {
+    host: "Excel",
+    platform: "OfficeOnline",
+    displayLanguage: "en-US",
+    contentLanguage: "en-US",
+    diagnostics: strictPlain("Office.context.diagnostics", {
+      host: "Excel",
+      platform: "OfficeOnline",
+      version: "16.0.0.0",
+    }),
+    requirements: strictPlain("Office.context.requirements", {
+      isSetSupported: (name: string, minVersion?: string | number) => {
+        const key = Object.keys(supportedSets).find((k) => k.toLowerCase() === String(name).toLowerCase());
+        if (!key) return false;
+        if (minVersion === undefined) return true;
+        return compareVersions(supportedSets[key], String(minVersion)) >= 0;
+      },
+    }),
+  });
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  const officeNs = strictPlain("Office", {
+    context: officeContext,
+    initialize: undefined as unknown,
+    onReady: (cb?: (i: typeof info) => void) => {
+      if (cb) cb({ ...info });
+      return Promise.resolve({ ...info });
+    },
+    HostType: {
+      Word: "Word",
+      Excel: "Excel",
+      PowerPoint: "PowerPoint",
+      Outlook: "Outlook",
+      OneNote: "OneNote",
+      Project: "Project",
+      Access: "Access",
+    },
+    PlatformType: {
+      PC: "PC",
+      OfficeOnline: "OfficeOnline",
+      Mac: "Mac",
+      iOS: "iOS",
+      Android: "Android",
+      Universal: "Universal",
+    },
+  }) as unknown as typeof Office;
+
+  const officeExtensionNs = strictPlain("OfficeExtension", {
+    Error: RichApiError,
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      generalException: "GeneralException",
+      activityLimitReached: "ActivityLimitReached",
+      invalidObjectPath: "InvalidObjectPath",
+      propertyNotLoaded: "PropertyNotLoaded",
+      valueNotLoaded: "ValueNotLoaded",
+      invalidRequestContext: "InvalidRequestContext",
+      invalidArgument: "InvalidArgument",
+      runMustReturnPromise: "RunMustReturnPromise",
+      cannotRegisterEvent: "CannotRegisterEvent",
+      apiNotFound: "ApiNotFound",
+      connectionFailure: "ConnectionFailure",
+    },
+  }) as unknown as typeof OfficeExtension;
+
+  // ---------- controller ----------
+
+  function requireSheet(name: string): SheetModel {
+    const s = model.sheetByName(name);
+    if (!s) throw new Error(`FakeExcel: no worksheet named '${name}'`);
+    return s;
+  }
+
+  function rectOf(sheet: SheetModel, address: string): Rect {
+    const p = parseSingleArea(address);
+    if (p.sheet && p.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+      throw new Error(`FakeExcel: address '${address}' is not on '${sheet.name}'`);
+    }
+    return p.rect;
+  }
+
+  function grid<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let r = rect.startRow; r <= rect.endRow; r++) {
+      const line: T[] = [];
+      for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
+      out.push(line);
+    }
+    return out;
+  }
+
+  function cellSnap(sheet: SheetModel, r: number, c: number): CellSnapshot {
+    const value = model.getValue(sheet, r, c);
+    const numberFormat = String(model.cellStyle(sheet, r, c, "numberFormat"));
+    return {
+      value,
+      formula: model.getFormula(sheet, r, c),
+      numberFormat,
+      text: formatValue(value, numberFormat),
+      valueType: model.getValueType(sheet, r, c),
+    };
+  }
+
+  function userEdit(sheet: SheetModel, rect: Rect, block: unknown[][], opts: EditOptions, withDetails: boolean): void {
+    const single = withDetails && rectRows(rect) === 1 && rectCols(rect) === 1;
+    const before = single ? model.getValue(sheet, rect.startRow, rect.startCol) : undefined;
+    const typeBefore = single ? model.getValueType(sheet, rect.startRow, rect.startCol) : undefined;
+    model.writeCells(sheet, rect.startRow, rect.startCol, block);
+    if (!model.eventsEnabled) return;
+    core.events.enqueue([
+      {
+        eventName: "onChanged",
+        sheet,
+        rect,
+        changeType: "RangeEdited",
+        source: opts.source ?? "Local",
+        triggerSource: core.supportsTriggerSource ? (opts.triggerSource ?? "Unknown") : undefined,
+        details: single
+          ? {
+              valueBefore: before,
+              valueAfter: model.getValue(sheet, rect.startRow, rect.startCol),
+              valueTypeBefore: typeBefore ?? "Empty",
+              valueTypeAfter: model.getValueType(sheet, rect.startRow, rect.startCol),
+            }
+          : undefined,
+      },
+    ]);
+  }
+
+  const fake: FakeExcelController = {
+    get syncCount() {
+      return core.syncCount;
+    },
+    get runCount() {
+      return core.runCount;
+    },
+    get writeCount() {
+      return core.writeCount;
+    },
+    get log() {
+      return core.log;
+    },
+    get lastRunOptions() {
+      return lastRunOptions;
+    },
+    get handlerErrors() {
+      return core.events.handlerErrors;
+    },
+    get events() {
+      return core.events.dispatched;
+    },
+    get eventsEnabled() {
+      return model.eventsEnabled;
+    },
+    get activeSheet() {
+      return model.sheetById(model.activeSheetId)?.name ?? "";
+    },
+    get selection() {
+      const sel = model.selection;
+      const sheet = sel ? model.sheetById(sel.sheetId) : undefined;
+      return sel && sheet ? { sheetName: sheet.name, address: formatRect(sel.rect) } : null;
+    },
+    get supportedSets() {
+      return supportedSets;
+    },
+    set supportedSets(v: Record<string, string>) {
+      supportedSets = { ...v };
+    },
+    get supportsTriggerSource() {
+      return core.supportsTriggerSource;
+    },
+    set supportsTriggerSource(v: boolean) {
+      core.supportsTriggerSource = v;
+    },
+    model,
+    sheetNames: () => model.sheets.map((s) => s.name),
+    sheet(name) {
+      const s = requireSheet(name);
+      const cells: Record<string, CellSnapshot> = {};
+      const data = model.hf.getSheetSerialized(s.hfId);
+      data.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v !== null && v !== undefined && v !== "") cells[`${colToLetters(c)}${r + 1}`] = cellSnap(s, r, c);
+        }),
+      );
+      const used = model.usedRect(s, true);
+      const toRecord = <V>(m: Map<number, V>, key: (i: number) => string | number) => {
+        const out: Record<string, V> = {};
+        [...m.entries()].sort((a, b) => a[0] - b[0]).forEach(([k, v]) => (out[String(key(k))] = v));
+        return out;
+      };
+      return {
+        id: s.id,
+        name: s.name,
+        position: model.sheets.indexOf(s),
+        visibility: s.visibility,
+        tabColor: s.tabColor,
+        showGridlines: s.showGridlines,
+        active: model.activeSheetId === s.id,
+        cells,
+        usedRange: used ? formatRect(used) : null,
+        formats: s.styles.map((l) => ({ address: formatRect(l.rect), props: { ...l.props } })),
+        columnWidths: toRecord(s.colWidths, colToLetters),
+        rowHeights: toRecord(s.rowHeights, (i) => i + 1) as unknown as Record<number, number>,
+        hiddenRows: [...s.hiddenRows].sort((a, b) => a - b).map((i) => i + 1),
+        hiddenColumns: [...s.hiddenCols].sort((a, b) => a - b).map(colToLetters),
+        rowOutline: toRecord(s.rowLevels, (i) => i + 1) as unknown as Record<number, number>,
+        columnOutline: toRecord(s.colLevels, colToLetters),
+        merges: s.merges.map((m) => formatRect(m)),
+        validations: s.validations.map((v) => ({
+          address: formatRect(v.rect),
+          type: v.rule ? Object.keys(v.rule)[0] : "none",
+          rule: deepClone(v.rule),
+          errorAlert: { ...v.errorAlert },
+          prompt: { ...v.prompt },
+          ignoreBlanks: v.ignoreBlanks,
+        })),
+        conditionalFormats: s.condFormats.map((c, i) => ({
+          id: c.id,
+          address: formatRect(c.rect),
+          type: c.type,
+          formula: c.formula,
+          fill: c.fill,
+          font: { ...c.font },
+          numberFormat: c.numberFormat,
+          priority: i,
+          stopIfTrue: c.stopIfTrue,
+        })),
+        customProperties: Object.fromEntries(s.customProps.map((p) => [p.key, p.value])),
+        pageLayout: deepClone(s.pageLayout),
+        freeze: { ...s.freeze },
+        printArea: s.printArea ? s.printArea.map((r) => formatRect(r)).join(",") : null,
+        printTitleRows: s.printTitleRows ? formatRect(s.printTitleRows) : null,
+        printTitleColumns: s.printTitleColumns ? formatRect(s.printTitleColumns) : null,
+        names: model.names
+          .filter((n) => n.scopeSheetId === s.id)
+          .map((n) => ({ name: n.name, formula: model.nameFormula(n), comment: n.comment, visible: n.visible })),
+        protection: { protected: s.protection.protected, options: { ...s.protection.options } },
+        autofit: {
+          columns: s.autofit.filter((a) => a.kind === "columns").map((a) => formatRect(a.rect)),
+          rows: s.autofit.filter((a) => a.kind === "rows").map((a) => formatRect(a.rect)),
+        },
+      };
+    },
+    cell(sheetName, address) {
+      const s = requireSheet(sheetName);
+      const r = rectOf(s, address);
+      const format: Record<string, unknown> = {};
+      for (const k of Object.keys(STYLE_DEFAULTS)) format[k] = model.cellStyle(s, r.startRow, r.startCol, k);
+      format.columnWidth = s.colWidths.get(r.startCol) ?? 48;
+      format.rowHeight = s.rowHeights.get(r.startRow) ?? 15;
+      return { ...cellSnap(s, r.startRow, r.startCol), format };
+    },
+    getValue(sheetName, address) {
+      const s = requireSheet(sheetName);
+      const r = rectOf(s, address);
+      return model.getValue(s, r.startRow, r.startCol);
+    },
+    getValues(sheetName, address) {
+      const s = requireSheet(sheetName);
+      return grid(rectOf(s, address), (r, c) => model.getValue(s, r, c));
+    },
+    getFormulas(sheetName, address) {
+      const s = requireSheet(sheetName);
+      return grid(rectOf(s, address), (r, c) => model.getFormula(s, r, c));
+    },
+    getTexts(sheetName, address) {
+      const s = requireSheet(sheetName);
+      return grid(rectOf(s, address), (r, c) => cellSnap(s, r, c).text);
+    },
+    workbookNames: () =>
+      model.names
+        .filter((n) => n.scopeSheetId === null)
+        .map((n) => ({ name: n.name, formula: model.nameFormula(n), comment: n.comment, visible: n.visible })),
+    handlerCount: (eventName) =>
+      core.events.regs.filter((r) => eventName === undefined || r.eventName === eventName).length,
+    addSheet(name) {
+      model.addSheet(name);
+    },
+    setValues(sheetName, address, values) {
+      const s = requireSheet(sheetName);
+      const r = rectOf(s, address);
+      model.writeCells(s, r.startRow, r.startCol, values);
+    },
+    setNumberFormat(sheetName, address, format) {
+      const s = requireSheet(sheetName);
+      model.setStyle(s, rectOf(s, address), { numberFormat: format });
+    },
+    async editCell(sheetName, address, value, opts = {}) {
+      const s = requireSheet(sheetName);
+      const rect = rectOf(s, address);
+      if (rectRows(rect) !== 1 || rectCols(rect) !== 1)
+        throw new Error("FakeExcel: editCell takes a single cell; use paste()");
+      userEdit(s, rect, [[value === null ? "" : value]], opts, true);
+      await core.events.settle();
+    },
+    async paste(sheetName, topLeft, values, opts = {}) {
+      const s = requireSheet(sheetName);
+      const tl = rectOf(s, topLeft);
+      const rows = values.length;
+      const cols = rows ? values[0].length : 0;
+      if (!rows || !cols || values.some((l) => l.length !== cols))
+        throw new Error("FakeExcel: paste expects a non-empty rectangular array");
+      const rect = {
+        startRow: tl.startRow,
+        startCol: tl.startCol,
+        endRow: tl.startRow + rows - 1,
+        endCol: tl.startCol + cols - 1,
+      };
+      userEdit(
+        s,
+        rect,
+        values.map((l) => l.map((v) => (v === null ? "" : v))),
+        opts,
+        false,
+      );
+      await core.events.settle();
+    },
+    async replayLastEvent() {
+      core.events.replay();
+      await core.events.settle();
+    },
+    settle: () => core.events.settle(),
+    failSyncAt(n, code = "GeneralException", message = "FakeExcel: injected failure") {
+      core.nextSyncFaults.push({ index: n, code, message, once: true });
+    },
+    failOn(match, code = "GeneralException", message = "FakeExcel: injected failure", opts = {}) {
+      const predicate =
+        typeof match === "function"
+          ? match
+          : (op: { type: string; target: string }) => matches(match.type, op.type) && matches(match.target, op.target);
+      core.faults.push({ predicate, code, message, once: opts.once ?? true });
+    },
+    clearFaults() {
+      core.faults = [];
+      core.nextSyncFaults = [];
+    },
+    resetCounters() {
+      core.syncCount = 0;
+      core.runCount = 0;
+      core.writeCount = 0;
+      core.log.length = 0;
+    },
+  };
+
+  return { Excel: excelNs, Office: officeNs, OfficeExtension: officeExtensionNs, fake };
+}
+
+/** Installs `Excel`, `Office` and `OfficeExtension` on `target` (default globalThis). */
+export function installFakeExcel(
+  target: object = globalThis,
+  options: FakeExcelOptions = {},
+): FakeExcel & { uninstall: () => void } {
+  const created = createFakeExcel(options);
+  const t = target as Record<string, unknown>;
+  const saved = { Excel: t.Excel, Office: t.Office, OfficeExtension: t.OfficeExtension };
+  const had = { Excel: "Excel" in t, Office: "Office" in t, OfficeExtension: "OfficeExtension" in t };
+  t.Excel = created.Excel;
+  t.Office = created.Office;
+  t.OfficeExtension = created.OfficeExtension;
+  const uninstall = () => {
+    for (const k of ["Excel", "Office", "OfficeExtension"] as const) {
+      if (had[k]) t[k] = saved[k];
+      else delete t[k];
+    }
+  };
+  return { ...created, uninstall };
+}
+
+export type { ClientObject };

@@ -1,0 +1,726 @@
+/** Plain in-memory workbook model. Cell contents live in HyperFormula; everything else in plain structures. */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import {
+  Axis,
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  containsCell,
+  containsRect,
+  intersect,
+  isEntireColumn,
+  isEntireRow,
+  qualifiedAddress,
+  rectCols,
+  rectRows,
+  shiftIndex,
+  shiftRect,
+} from "./address";
+import { invalidArgument, invalidOperation } from "./errors";
+
+export type CellValue = number | string | boolean;
+export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
+
+/** A format assignment over a rectangle; later layers win. A `null` prop value means "reset to default". */
+export interface StyleLayer {
+  rect: Rect;
+  props: Record<string, unknown>;
+}
+
+export const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+] as const;
+
+export const STYLE_DEFAULTS: Record<string, unknown> = {
+  numberFormat: "General",
+  "font.bold": false,
+  "font.italic": false,
+  "font.color": "#000000",
+  "font.size": 11,
+  "font.name": "Calibri",
+  "font.underline": "None",
+  "font.strikethrough": false,
+  "fill.color": "#FFFFFF",
+  "fill.pattern": "None",
+  wrapText: false,
+  shrinkToFit: false,
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+  indentLevel: 0,
+  textOrientation: 0,
+  "protection.locked": true,
+  "protection.formulaHidden": false,
+};
+for (const b of BORDER_INDEXES) {
+  STYLE_DEFAULTS[`borders.${b}.style`] = "None";
+  STYLE_DEFAULTS[`borders.${b}.color`] = "#000000";
+  STYLE_DEFAULTS[`borders.${b}.weight`] = "Thin";
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
+export interface ValidationModel {
+  rect: Rect;
+  rule: Record<string, unknown> | null;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+
+export interface CondFormatModel {
+  id: string;
+  rect: Rect;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  font: {
+    color: string | null;
+    bold: boolean | null;
+    italic: boolean | null;
+    underline: string | null;
+    strikethrough: boolean | null;
+  };
+  numberFormat: string | null;
+  stopIfTrue: boolean;
+}
+
+export interface NameModel {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+  scopeSheetId: string | null;
+  hf: boolean;
+}
+
+export interface HeaderFooterModel {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+export interface PageLayoutModel {
+  orientation: string;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  printGridlines: boolean;
+  printHeadings: boolean;
+  printComments: string;
+  printErrors: string;
+  printOrder: string;
+  blackAndWhite: boolean;
+  draftMode: boolean;
+  firstPageNumber: number | "";
+  paperSize: string;
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  headersFooters: {
+    state: string;
+    useSheetMargins: boolean;
+    useSheetScale: boolean;
+    defaultForAllPages: HeaderFooterModel;
+    firstPage: HeaderFooterModel;
+    evenPages: HeaderFooterModel;
+    oddPages: HeaderFooterModel;
+  };
+}
+
+function emptyHeaderFooter(): HeaderFooterModel {
+  return { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" };
+}
+
+function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: "Portrait",
+    centerHorizontally: false,
+    centerVertically: false,
+    printGridlines: false,
+    printHeadings: false,
+    printComments: "NoComments",
+    printErrors: "AsDisplayed",
+    printOrder: "DownThenOver",
+    blackAndWhite: false,
+    draftMode: false,
+    firstPageNumber: "",
+    paperSize: "Letter",
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    zoom: { scale: 100 },
+    headersFooters: {
+      state: "Default",
+      useSheetMargins: true,
+      useSheetScale: true,
+      defaultForAllPages: emptyHeaderFooter(),
+      firstPage: emptyHeaderFooter(),
+      evenPages: emptyHeaderFooter(),
+      oddPages: emptyHeaderFooter(),
+    },
+  };
+}
+
+export class SheetModel {
+  visibility = "Visible";
+  tabColor = "";
+  showGridlines = true;
+  showHeadings = true;
+  styles: StyleLayer[] = [];
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  rowLevels = new Map<number, number>();
+  colLevels = new Map<number, number>();
+  merges: Rect[] = [];
+  validations: ValidationModel[] = [];
+  condFormats: CondFormatModel[] = [];
+  customProps: { key: string; value: string }[] = [];
+  pageLayout: PageLayoutModel = defaultPageLayout();
+  freeze = { rows: 0, columns: 0 };
+  printArea: Rect[] | null = null;
+  printTitleRows: Rect | null = null;
+  printTitleColumns: Rect | null = null;
+  protection = { protected: false, options: {} as Record<string, unknown> };
+  autofit: { kind: "columns" | "rows"; rect: Rect }[] = [];
+  deleted = false;
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    readonly hfId: number,
+  ) {}
+}
+
+export interface LogEntry {
+  seq: number;
+  type: string;
+  target: string;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+export function hfErrorText(e: DetailedCellError): string {
+  return e.value;
+}
+
+export class WorkbookModel {
+  readonly hf: HyperFormula;
+  sheets: SheetModel[] = [];
+  names: NameModel[] = [];
+  activeSheetId = "";
+  selection: { sheetId: string; rect: Rect } | null = null;
+  eventsEnabled = true;
+  calculationMode = "Automatic";
+  private idCounter = 0;
+  private cfCounter = 0;
+
+  constructor() {
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: "gpl-v3",
+      nullDate: { year: 1899, month: 12, day: 30 },
+      leapYear1900: false,
+      dateFormats: ["MM/DD/YYYY", "MM/DD/YY", "YYYY-MM-DD", "YYYY/MM/DD"],
+      maxRows: MAX_ROWS,
+      maxColumns: MAX_COLS,
+      useArrayArithmetic: false,
+    });
+  }
+
+  // ---------- sheets ----------
+
+  nextSheetId(): string {
+    this.idCounter++;
+    const hex = this.idCounter.toString(16).toUpperCase().padStart(12, "0");
+    return `{00000000-0001-0000-0000-${hex}}`;
+  }
+
+  nextCondFormatId(): string {
+    this.cfCounter++;
+    return `{00000000-00CF-0000-0000-${this.cfCounter.toString(16).toUpperCase().padStart(12, "0")}}`;
+  }
+
+  validateSheetName(name: unknown, except?: SheetModel): string {
+    if (typeof name !== "string" || name.trim() === "") throw invalidArgument("A worksheet name cannot be blank.");
+    if (name.length > 31) throw invalidArgument(`The worksheet name '${name}' is longer than 31 characters.`);
+    if (INVALID_SHEET_CHARS.test(name)) {
+      throw invalidArgument(`The worksheet name '${name}' contains one of the invalid characters [ ] : * ? / \\.`);
+    }
+    if (name.startsWith("'") || name.endsWith("'")) {
+      throw invalidArgument(`The worksheet name '${name}' cannot begin or end with an apostrophe.`);
+    }
+    const clash = this.sheetByName(name);
+    if (clash && clash !== except) throw invalidArgument(`A worksheet named '${name}' already exists.`);
+    return name;
+  }
+
+  addSheet(name?: string): SheetModel {
+    let finalName: string;
+    if (name === undefined || name === null) {
+      let i = this.sheets.length + 1;
+      while (this.sheetByName(`Sheet${i}`)) i++;
+      finalName = `Sheet${i}`;
+    } else finalName = this.validateSheetName(name);
+    const hfName = this.hf.addSheet(finalName);
+    const hfId = this.hf.getSheetId(hfName);
+    if (hfId === undefined) throw new Error("FakeExcel: HyperFormula did not create the sheet");
+    const sheet = new SheetModel(this.nextSheetId(), finalName, hfId);
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) {
+      this.activeSheetId = sheet.id;
+      this.selection = { sheetId: sheet.id, rect: { startRow: 0, startCol: 0, endRow: 0, endCol: 0 } };
+    }
+    return sheet;
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  sheetById(id: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  sheetByNameOrId(key: string): SheetModel | undefined {
+    return this.sheetById(key) ?? this.sheetByName(key);
+  }
+
+  renameSheet(sheet: SheetModel, name: unknown): void {
+    const n = this.validateSheetName(name, sheet);
+    this.hf.renameSheet(sheet.hfId, n);
+    sheet.name = n;
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    const visible = this.sheets.filter((s) => s.visibility === "Visible");
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw invalidOperation("A workbook must contain at least one visible worksheet.");
+    }
+    const idx = this.sheets.indexOf(sheet);
+    this.hf.removeSheet(sheet.hfId);
+    this.sheets.splice(idx, 1);
+    sheet.deleted = true;
+    this.names = this.names.filter((n) => n.scopeSheetId !== sheet.id);
+    if (this.activeSheetId === sheet.id) {
+      const next = this.sheets.slice(Math.max(0, idx - 1)).find((s) => s.visibility === "Visible") ?? this.sheets[0];
+      this.activeSheetId = next.id;
+      this.selection = { sheetId: next.id, rect: { startRow: 0, startCol: 0, endRow: 0, endCol: 0 } };
+    }
+    if (this.selection?.sheetId === sheet.id) this.selection = null;
+  }
+
+  moveSheet(sheet: SheetModel, position: unknown): void {
+    if (typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= this.sheets.length) {
+      throw invalidArgument(`Invalid worksheet position ${String(position)}.`);
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(position, 0, sheet);
+  }
+
+  setVisibility(sheet: SheetModel, v: unknown): void {
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+      throw invalidArgument(`Invalid visibility '${String(v)}'.`);
+    if (v !== "Visible" && sheet.visibility === "Visible") {
+      const visible = this.sheets.filter((s) => s.visibility === "Visible");
+      if (visible.length === 1) throw invalidOperation("A workbook must contain at least one visible worksheet.");
+    }
+    sheet.visibility = v;
+    if (v !== "Visible" && this.activeSheetId === sheet.id) {
+      const next = this.sheets.find((s) => s.visibility === "Visible");
+      if (next) this.activeSheetId = next.id;
+    }
+  }
+
+  address(sheet: SheetModel, rect: Rect, absolute = false): string {
+    return qualifiedAddress(sheet.name, rect, absolute);
+  }
+
+  // ---------- cells ----------
+
+  private addr(sheet: SheetModel, row: number, col: number) {
+    return { sheet: sheet.hfId, row, col };
+  }
+
+  getValue(sheet: SheetModel, row: number, col: number): CellValue {
+    const v = this.hf.getCellValue(this.addr(sheet, row, col));
+    if (v === null || v === undefined) return "";
+    if (v instanceof DetailedCellError) return hfErrorText(v);
+    return v;
+  }
+
+  getValueType(sheet: SheetModel, row: number, col: number): ValueType {
+    const v = this.hf.getCellValue(this.addr(sheet, row, col));
+    if (v === null || v === undefined) return "Empty";
+    if (v instanceof DetailedCellError) return "Error";
+    if (typeof v === "number") return "Double";
+    if (typeof v === "boolean") return "Boolean";
+    if (v === "") return this.hf.doesCellHaveFormula(this.addr(sheet, row, col)) ? "String" : "Empty";
+    return "String";
+  }
+
+  getFormula(sheet: SheetModel, row: number, col: number): CellValue {
+    const f = this.hf.getCellFormula(this.addr(sheet, row, col));
+    if (f !== undefined) return f;
+    const raw = this.hf.getCellSerialized(this.addr(sheet, row, col));
+    if (raw === null || raw === undefined) return "";
+    if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") {
+      return typeof raw === "string" && raw.startsWith("'") ? raw.slice(1) : this.getValue(sheet, row, col);
+    }
+    return this.getValue(sheet, row, col);
+  }
+
+  /** Converts API input into HyperFormula raw content, validating like Excel would. */
+  toRaw(sheet: SheetModel, row: number, col: number, input: unknown): RawCellContent {
+    if (input === "") return null;
+    if (typeof input === "number") {
+      if (!Number.isFinite(input)) throw invalidArgument(`Invalid number ${String(input)}.`);
+      return input;
+    }
+    if (typeof input === "boolean") return input;
+    if (typeof input === "string") {
+      if (input.startsWith("=") && input.length > 1) {
+        if (!this.hf.validateFormula(input)) {
+          throw invalidArgument(`The formula '${input}' could not be parsed (FakeExcel uses HyperFormula's parser).`);
+        }
+        return input;
+      }
+      const fmt = this.cellStyle(sheet, row, col, "numberFormat");
+      if (fmt === "@") return `'${input}`;
+      return input;
+    }
+    throw invalidArgument(`Unsupported cell value of type ${input === null ? "null" : typeof input}.`);
+  }
+
+  /** Writes a 2D block (null entries are skipped, like Office). Auto-applies date/percent formats to typed strings. */
+  writeCells(sheet: SheetModel, top: number, left: number, block: unknown[][]): void {
+    const raws: { row: number; col: number; raw: RawCellContent; typed: boolean }[] = [];
+    block.forEach((line, i) =>
+      line.forEach((input, j) => {
+        if (input === null || input === undefined) return;
+        const row = top + i;
+        const col = left + j;
+        raws.push({ row, col, raw: this.toRaw(sheet, row, col, input), typed: typeof input === "string" });
+      }),
+    );
+    this.hf.batch(() => {
+      for (const r of raws) this.hf.setCellContents(this.addr(sheet, r.row, r.col), r.raw);
+    });
+    for (const r of raws) {
+      if (!r.typed || typeof r.raw !== "string" || r.raw.startsWith("=") || r.raw.startsWith("'")) continue;
+      const detailed = this.hf.getCellValueDetailedType(this.addr(sheet, r.row, r.col));
+      const auto =
+        detailed === "NUMBER_DATE"
+          ? "m/d/yyyy"
+          : detailed === "NUMBER_DATETIME"
+            ? "m/d/yyyy h:mm"
+            : detailed === "NUMBER_TIME"
+              ? "h:mm"
+              : detailed === "NUMBER_PERCENT"
+                ? "0%"
+                : detailed === "NUMBER_CURRENCY"
+                  ? "$#,##0.00"
+                  : null;
+      if (auto && this.cellStyle(sheet, r.row, r.col, "numberFormat") === "General") {
+        this.setStyle(
+          sheet,
+          { startRow: r.row, endRow: r.row, startCol: r.col, endCol: r.col },
+          { numberFormat: auto },
+        );
+      }
+    }
+  }
+
+  clearContents(sheet: SheetModel, rect: Rect): void {
+    const used = this.usedRect(sheet, true);
+    if (!used) return;
+    const r = intersect(rect, used);
+    if (!r) return;
+    this.hf.batch(() => {
+      for (let row = r.startRow; row <= r.endRow; row++) {
+        for (let col = r.startCol; col <= r.endCol; col++) this.hf.setCellContents(this.addr(sheet, row, col), null);
+      }
+    });
+  }
+
+  /** Bounding rectangle of non-empty cells (plus bounded formatted areas unless valuesOnly). */
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    const data = this.hf.getSheetSerialized(sheet.hfId);
+    let rect: Rect | null = null;
+    const grow = (r: Rect) => {
+      rect = rect
+        ? {
+            startRow: Math.min(rect.startRow, r.startRow),
+            endRow: Math.max(rect.endRow, r.endRow),
+            startCol: Math.min(rect.startCol, r.startCol),
+            endCol: Math.max(rect.endCol, r.endCol),
+          }
+        : r;
+    };
+    data.forEach((line, row) =>
+      line.forEach((cell, col) => {
+        if (cell !== null && cell !== undefined && cell !== "")
+          grow({ startRow: row, endRow: row, startCol: col, endCol: col });
+      }),
+    );
+    if (!valuesOnly) {
+      for (const l of sheet.styles) if (!isEntireColumn(l.rect) && !isEntireRow(l.rect)) grow(l.rect);
+    }
+    return rect;
+  }
+
+  // ---------- styles ----------
+
+  setStyle(sheet: SheetModel, rect: Rect, props: Record<string, unknown>): void {
+    const keys = Object.keys(props);
+    sheet.styles = sheet.styles.filter((l) => {
+      if (!containsRect(rect, l.rect)) return true;
+      for (const k of keys) delete l.props[k];
+      return Object.keys(l.props).length > 0;
+    });
+    const last = sheet.styles[sheet.styles.length - 1];
+    if (
+      last &&
+      last.rect.startRow === rect.startRow &&
+      last.rect.endRow === rect.endRow &&
+      last.rect.startCol === rect.startCol &&
+      last.rect.endCol === rect.endCol
+    ) {
+      Object.assign(last.props, props);
+    } else sheet.styles.push({ rect: { ...rect }, props: { ...props } });
+  }
+
+  /** Effective value of one style key over a range; null when mixed (as Office reports). */
+  styleOver(sheet: SheetModel, rect: Rect, key: string): unknown {
+    const def = STYLE_DEFAULTS[key] ?? null;
+    let result: unknown = def;
+    let mixed = false;
+    for (const l of sheet.styles) {
+      if (!(key in l.props)) continue;
+      const v = l.props[key] ?? def;
+      if (containsRect(l.rect, rect)) {
+        result = v;
+        mixed = false;
+      } else if (intersect(l.rect, rect) && v !== result) mixed = true;
+    }
+    return mixed ? null : result;
+  }
+
+  cellStyle(sheet: SheetModel, row: number, col: number, key: string): unknown {
+    for (let i = sheet.styles.length - 1; i >= 0; i--) {
+      const l = sheet.styles[i];
+      if (key in l.props && containsCell(l.rect, row, col)) return l.props[key] ?? STYLE_DEFAULTS[key] ?? null;
+    }
+    return STYLE_DEFAULTS[key] ?? null;
+  }
+
+  clearFormats(sheet: SheetModel, rect: Rect): void {
+    const keys = new Set<string>();
+    for (const l of sheet.styles) if (intersect(l.rect, rect)) Object.keys(l.props).forEach((k) => keys.add(k));
+    if (keys.size === 0) return;
+    const props: Record<string, unknown> = {};
+    for (const k of keys) props[k] = null;
+    this.setStyle(sheet, rect, props);
+    sheet.styles = sheet.styles.filter(
+      (l) => Object.values(l.props).some((v) => v !== null) || !containsRect(rect, l.rect),
+    );
+  }
+
+  // ---------- dimensions ----------
+
+  static uniform(map: Map<number, number>, start: number, end: number, dflt: number): number | null {
+    const values = new Set<number>();
+    let count = 0;
+    for (const [k, v] of map) {
+      if (k >= start && k <= end) {
+        values.add(v);
+        count++;
+      }
+    }
+    if (count < end - start + 1) values.add(dflt);
+    return values.size === 1 ? [...values][0] : null;
+  }
+
+  static hiddenState(set: Set<number>, start: number, end: number): boolean | null {
+    let count = 0;
+    for (const k of set) if (k >= start && k <= end) count++;
+    if (count === 0) return false;
+    return count === end - start + 1 ? true : null;
+  }
+
+  // ---------- structure changes ----------
+
+  /** Inserts (count > 0) or deletes (count < 0) entire rows/columns at `at`, moving everything like Excel. */
+  shiftStructure(sheet: SheetModel, axis: Axis, at: number, count: number): void {
+    if (axis === "rows") {
+      if (count > 0) this.hf.addRows(sheet.hfId, [at, count]);
+      else this.hf.removeRows(sheet.hfId, [at, -count]);
+    } else if (count > 0) this.hf.addColumns(sheet.hfId, [at, count]);
+    else this.hf.removeColumns(sheet.hfId, [at, -count]);
+    const sr = (r: Rect) => shiftRect(r, axis, at, count);
+    sheet.styles = sheet.styles.flatMap((l) => {
+      const r = sr(l.rect);
+      return r ? [{ rect: r, props: l.props }] : [];
+    });
+    sheet.validations = sheet.validations.flatMap((v) => {
+      const r = sr(v.rect);
+      return r ? [{ ...v, rect: r }] : [];
+    });
+    sheet.condFormats = sheet.condFormats.flatMap((c) => {
+      const r = sr(c.rect);
+      return r ? [{ ...c, rect: r }] : [];
+    });
+    sheet.merges = sheet.merges.flatMap((m) => {
+      const r = sr(m);
+      return r ? [r] : [];
+    });
+    if (sheet.printArea) {
+      const pa = sheet.printArea.flatMap((m) => {
+        const r = sr(m);
+        return r ? [r] : [];
+      });
+      sheet.printArea = pa.length ? pa : null;
+    }
+    if (sheet.printTitleRows) sheet.printTitleRows = sr(sheet.printTitleRows);
+    if (sheet.printTitleColumns) sheet.printTitleColumns = sr(sheet.printTitleColumns);
+    const shiftMap = <V>(m: Map<number, V>): Map<number, V> => {
+      const out = new Map<number, V>();
+      for (const [k, v] of m) {
+        const nk = shiftIndex(k, at, count);
+        if (nk !== null) out.set(nk, v);
+      }
+      return out;
+    };
+    const shiftSet = (s: Set<number>): Set<number> => {
+      const out = new Set<number>();
+      for (const k of s) {
+        const nk = shiftIndex(k, at, count);
+        if (nk !== null) out.add(nk);
+      }
+      return out;
+    };
+    if (axis === "rows") {
+      sheet.rowHeights = shiftMap(sheet.rowHeights);
+      sheet.hiddenRows = shiftSet(sheet.hiddenRows);
+      sheet.rowLevels = shiftMap(sheet.rowLevels);
+    } else {
+      sheet.colWidths = shiftMap(sheet.colWidths);
+      sheet.hiddenCols = shiftSet(sheet.hiddenCols);
+      sheet.colLevels = shiftMap(sheet.colLevels);
+    }
+    if (this.selection?.sheetId === sheet.id) {
+      const r = sr(this.selection.rect);
+      this.selection.rect = r ?? { startRow: 0, startCol: 0, endRow: 0, endCol: 0 };
+    }
+  }
+
+  /** Partial-range insert/delete: moves cell contents only (formats/validations do not move). */
+  shiftCells(sheet: SheetModel, rect: Rect, direction: "down" | "right" | "up" | "left"): void {
+    const used = this.usedRect(sheet, true);
+    const rows = rectRows(rect);
+    const cols = rectCols(rect);
+    if (direction === "down" || direction === "up") {
+      const lastRow = used ? used.endRow : rect.endRow;
+      if (direction === "up") {
+        this.clearContents(sheet, rect);
+        if (lastRow > rect.endRow) {
+          this.hf.moveCells(
+            {
+              start: this.addr(sheet, rect.endRow + 1, rect.startCol),
+              end: this.addr(sheet, lastRow, rect.endCol),
+            },
+            this.addr(sheet, rect.startRow, rect.startCol),
+          );
+        }
+      } else if (lastRow >= rect.startRow) {
+        this.hf.moveCells(
+          { start: this.addr(sheet, rect.startRow, rect.startCol), end: this.addr(sheet, lastRow, rect.endCol) },
+          this.addr(sheet, rect.startRow + rows, rect.startCol),
+        );
+      }
+    } else {
+      const lastCol = used ? used.endCol : rect.endCol;
+      if (direction === "left") {
+        this.clearContents(sheet, rect);
+        if (lastCol > rect.endCol) {
+          this.hf.moveCells(
+            { start: this.addr(sheet, rect.startRow, rect.endCol + 1), end: this.addr(sheet, rect.endRow, lastCol) },
+            this.addr(sheet, rect.startRow, rect.startCol),
+          );
+        }
+      } else if (lastCol >= rect.startCol) {
+        this.hf.moveCells(
+          { start: this.addr(sheet, rect.startRow, rect.startCol), end: this.addr(sheet, rect.endRow, lastCol) },
+          this.addr(sheet, rect.startRow, rect.startCol + cols),
+        );
+      }
+    }
+  }
+
+  // ---------- names ----------
+
+  findName(name: string, scopeSheetId: string | null): NameModel | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.scopeSheetId === scopeSheetId && n.name.toLowerCase() === lower);
+  }
+
+  addName(name: unknown, formula: string, comment: string, scope: SheetModel | null): NameModel {
+    if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) {
+      throw invalidArgument(`'${String(name)}' is not a valid name.`);
+    }
+    if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr]([0-9]*)?[Cc]?([0-9]*)?$/.test(name)) {
+      throw invalidArgument(`'${name}' is not a valid name because it looks like a cell reference.`);
+    }
+    const scopeId = scope ? scope.id : null;
+    if (this.findName(name, scopeId)) throw invalidArgument(`The name '${name}' already exists.`);
+    const model: NameModel = { name, formula, comment, visible: true, scopeSheetId: scopeId, hf: false };
+    try {
+      this.hf.addNamedExpression(name, formula, scope ? scope.hfId : undefined);
+      model.hf = true;
+    } catch {
+      model.hf = false; // kept in the model even if HyperFormula cannot evaluate it
+    }
+    this.names.push(model);
+    return model;
+  }
+
+  nameFormula(n: NameModel): string {
+    if (n.hf) {
+      const scope = n.scopeSheetId ? this.sheetById(n.scopeSheetId)?.hfId : undefined;
+      const f = this.hf.getNamedExpressionFormula(n.name, scope);
+      if (f !== undefined) return f;
+    }
+    return n.formula;
+  }
+
+  deleteName(n: NameModel): void {
+    if (n.hf) {
+      const scope = n.scopeSheetId ? this.sheetById(n.scopeSheetId)?.hfId : undefined;
+      try {
+        this.hf.removeNamedExpression(n.name, scope);
+      } catch {
+        // already gone from HyperFormula
+      }
+    }
+    this.names = this.names.filter((x) => x !== n);
+  }
+}

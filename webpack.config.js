@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 /**
  * Builds the task pane (after Microsoft's Office-Addin-TaskPane-React template): one entry, ts-loader,
  * HtmlWebpackPlugin for taskpane.html, assets and manifest.xml copied into dist/, an HTTPS dev server on

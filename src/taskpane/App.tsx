@@ -145,7 +145,12 @@ export function App({ service, initialSection }: { service: PlanService; initial
         onTabSelect={(_, data: SelectTabData) => setSection(data.value as Section)}
       >
         {SECTIONS.map(({ value, label }) => (
-          <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+          <Tab
+            key={value}
+            value={value}
+            id={`tab-${value}`}
+            aria-controls={section === value ? `panel-${value}` : undefined}
+          >
             {label}
           </Tab>
         ))}
@@ -159,11 +164,13 @@ export function App({ service, initialSection }: { service: PlanService; initial
         <Spinner size="small" label="Reading the workbook…" />
       ) : (
         <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
-          {section === "new" && <NewPlanForm
+          {section === "new" && (
+            <NewPlanForm
               service={service}
               onCreated={(plan) => void refresh(plan.sheetId)}
               onShowPlan={() => setSection("glance")}
-            />}
+            />
+          )}
           {section === "plans" && (
             <PlanList
               service={service}
@@ -172,7 +179,8 @@ export function App({ service, initialSection }: { service: PlanService; initial
               onActivated={showPlan}
             />
           )}
-          {section === "glance" && (detail ? <Glance service={service} plan={detail} onChanged={reread} /> : noActivePlan)}
+          {section === "glance" &&
+            (detail ? <Glance service={service} plan={detail} onChanged={reread} /> : noActivePlan)}
           {section === "update" &&
             (detail ? (
               <UpdateRepair key={detail.sheetId} service={service} plan={detail} onChanged={reread} />

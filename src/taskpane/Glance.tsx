@@ -19,7 +19,14 @@ import { useAction } from "./useAction";
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { margin: 0 },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   task: {
     display: "flex",
     flexDirection: "column",
@@ -77,7 +84,9 @@ function TaskItem({ service, plan, task, onChanged }: GlanceProps & { task: Plan
         className={styles.taskName}
         aria-describedby={metaId}
         title="Show this task on the sheet"
-        onClick={() => void selecting.run(`show “${task.task}” on the sheet`, () => service.selectTask(plan.sheetId, task.taskId))}
+        onClick={() =>
+          void selecting.run(`show “${task.task}” on the sheet`, () => service.selectTask(plan.sheetId, task.taskId))
+        }
       >
         {task.task}
       </Button>

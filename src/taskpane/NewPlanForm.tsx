@@ -169,7 +169,9 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
             Service team
           </Subtitle2>
         </legend>
-        <Caption1 id="team-hint">One name per role; leave a role empty if nobody fills it. Remembered for the next plan.</Caption1>
+        <Caption1 id="team-hint">
+          One name per role; leave a role empty if nobody fills it. Remembered for the next plan.
+        </Caption1>
         {ROLES.map((role) => {
           const message = attempted ? teamMessage(team, role) : undefined;
           return (

@@ -42,9 +42,7 @@ export function OutsideExcel({ reason }: { reason: Exclude<StartupOutcome, "exce
         </Title2>
       </div>
       <MessageBar intent="info" layout="multiline" politeness="polite">
-        <MessageBarBody>
-          {WHY[reason]} Open it from Excel to create and follow client service plans.
-        </MessageBarBody>
+        <MessageBarBody>{WHY[reason]} Open it from Excel to create and follow client service plans.</MessageBarBody>
       </MessageBar>
       <Subtitle2 as="h2">If the add-in is installed</Subtitle2>
       <Body1 as="p">

@@ -14,7 +14,10 @@ const useStyles = makeStyles({
   loading: { padding: tokens.spacingHorizontalL },
 });
 
-export type PaneState = { stage: "starting" } | { stage: "outside"; reason: Exclude<StartupOutcome, "excel"> } | { stage: "excel"; service: PlanService };
+export type PaneState =
+  | { stage: "starting" }
+  | { stage: "outside"; reason: Exclude<StartupOutcome, "excel"> }
+  | { stage: "excel"; service: PlanService };
 
 interface RootProps {
   pane: PaneState;

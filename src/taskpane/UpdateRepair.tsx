@@ -173,7 +173,9 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
     const repaired = await applyingRepair.run("repair the formulas", () => service.applyRepair(plan.sheetId));
     if (!repaired) return;
     setRepairPreview(null);
-    setOutcome(`Repaired ${countOf(repaired.cells.length, "cell")}. The dates follow the bind and renewal dates again.`);
+    setOutcome(
+      `Repaired ${countOf(repaired.cells.length, "cell")}. The dates follow the bind and renewal dates again.`,
+    );
     onChanged();
   };
 

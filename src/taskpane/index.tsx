@@ -45,12 +45,18 @@ if (!container) throw new Error("taskpane.html has no #container element.");
 const root = createRoot(container);
 
 function show(pane: PaneState): void {
-  root.render(<Root pane={pane} theme={officeTheme()} onThemeChange={pane.stage === "excel" ? followOfficeTheme : undefined} />);
+  root.render(
+    <Root pane={pane} theme={officeTheme()} onThemeChange={pane.stage === "excel" ? followOfficeTheme : undefined} />,
+  );
 }
 
 show({ stage: "starting" });
 decideStartup(officeLoaded ? { onReady: () => Office.onReady(), excelHost: Office.HostType.Excel } : undefined)
   .then((outcome) => {
-    show(outcome === "excel" ? { stage: "excel", service: createExcelPlanService() } : { stage: "outside", reason: outcome });
+    show(
+      outcome === "excel"
+        ? { stage: "excel", service: createExcelPlanService() }
+        : { stage: "outside", reason: outcome },
+    );
   })
   .catch(() => show({ stage: "outside", reason: "browser" }));

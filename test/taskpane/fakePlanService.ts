@@ -69,7 +69,14 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
         status: "",
         due: "2027-03-10",
       }),
-      task({ taskId: "t4", task: "Claims review", owners: "Claims", assignedTo: "Lou Park", state: "done", status: "Done" }),
+      task({
+        taskId: "t4",
+        task: "Claims review",
+        owners: "Claims",
+        assignedTo: "Lou Park",
+        state: "done",
+        status: "Done",
+      }),
     ],
     phases: [
       { phaseId: "binding", phase: "Upon binding", total: 3, closed: 1 },
@@ -103,7 +110,15 @@ export class FakePlanService implements PlanService {
   };
   repairPreview: RepairPreview = {
     sheetId: "sheet-acme",
-    cells: [{ address: "F12", taskId: "t1", task: "Send the binder and invoice to the client", column: "Due", found: "#REF!" }],
+    cells: [
+      {
+        address: "F12",
+        taskId: "t1",
+        task: "Send the binder and invoice to the client",
+        column: "Due",
+        found: "#REF!",
+      },
+    ],
   };
   createProblems: CreateResult | null = null;
   stopped = 0;

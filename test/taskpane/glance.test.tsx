@@ -73,7 +73,9 @@ test("a plan-changed event re-reads the plan and shows the moved dates", async (
   const plan = service.plans.get("sheet-acme")!;
   plan.tasks[0].due = "2027-02-08";
   plan.tasks[2] = { ...plan.tasks[2], due: "2027-03-12" };
-  plan.problems = [{ field: "bind", message: 'Bind date "soon" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.' }];
+  plan.problems = [
+    { field: "bind", message: 'Bind date "soon" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.' },
+  ];
 
   act(() => service.emit({ kind: "plan-changed", sheetId: "sheet-acme", source: "Remote", problems: plan.problems }));
   expect(await screen.findByText("Overdue 2027-02-08")).toBeInTheDocument();

@@ -1,0 +1,97 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import { PlanError } from "../../src/excel/types";
+import { UpdateRepair, teamFromTasks } from "../../src/taskpane/UpdateRepair";
+import { FakePlanService, samplePlan } from "./fakePlanService";
+import { renderPane } from "./renderPane";
+
+function setup() {
+  const service = new FakePlanService([samplePlan()]);
+  const onChanged = jest.fn();
+  const view = renderPane(<UpdateRepair service={service} plan={samplePlan()} onChanged={onChanged} />);
+  return { service, onChanged, ...view };
+}
+
+test("reads the current team back from the plan's rows", () => {
+  expect(teamFromTasks(samplePlan())).toEqual({
+    AE: "Dana Lee",
+    "Associate AE": "Sam Ortiz",
+    Producer: "Pat Kim",
+    Claims: "Lou Park",
+  });
+  setup();
+  expect(screen.getByRole("textbox", { name: "AE" })).toHaveValue("Dana Lee");
+});
+
+test("team update: preview lists the changes and kept entries, confirm applies", async () => {
+  const { service, onChanged, user } = setup();
+  const ae = screen.getByRole("textbox", { name: "AE" });
+  await user.clear(ae);
+  await user.type(ae, "Sam Ortiz");
+  await user.click(screen.getByRole("button", { name: "Update service team" }));
+
+  const dialog = await screen.findByRole("dialog", { name: "Update the service team?" });
+  const team = { Producer: "Pat Kim", AE: "Sam Ortiz", "Associate AE": "Sam Ortiz", Claims: "Lou Park" };
+  expect(service.callsTo("previewUpdate")).toEqual([["sheet-acme", { team }]]);
+  expect(within(dialog).getByText("Assigned to for AE: Dana Lee -> Sam Ortiz")).toBeInTheDocument();
+  expect(within(dialog).getByText("12 entries you made are kept.")).toBeInTheDocument();
+  expect(within(dialog).getByText("Loss control visit")).toBeInTheDocument();
+  expect(service.callsTo("applyUpdate")).toHaveLength(0);
+
+  await user.click(await within(dialog).findByRole("button", { name: "Apply update" }));
+  await waitFor(() => expect(service.callsTo("applyUpdate")).toEqual([["sheet-acme", { team }]]));
+  expect(await screen.findByText(/Service team updated on “Acme 2027”. 12 entries you made are kept./)).toBeVisible();
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  expect(onChanged).toHaveBeenCalled();
+});
+
+test("cancelling the team update changes nothing", async () => {
+  const { service, onChanged, user } = setup();
+  await user.click(screen.getByRole("button", { name: "Update service team" }));
+  const dialog = await screen.findByRole("dialog");
+  await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  expect(service.callsTo("applyUpdate")).toHaveLength(0);
+  expect(onChanged).not.toHaveBeenCalled();
+});
+
+test("a failed update is explained in the dialog in words", async () => {
+  const { service, user } = setup();
+  service.failures.set(
+    "applyUpdate",
+    new PlanError("Someone is editing a cell on the plan sheet: press Enter, then try again."),
+  );
+  await user.click(screen.getByRole("button", { name: "Update service team" }));
+  const dialog = await screen.findByRole("dialog");
+  await user.click(await within(dialog).findByRole("button", { name: "Apply update" }));
+  expect(await within(dialog).findByText(/Someone is editing a cell/)).toBeInTheDocument();
+});
+
+test("formula repair: preview lists the cells, confirm repairs them", async () => {
+  const { service, onChanged, user } = setup();
+  await user.click(screen.getByRole("button", { name: "Check formulas" }));
+  const dialog = await screen.findByRole("dialog", { name: "Repair the date formulas?" });
+  const cells = within(within(dialog).getByRole("list", { name: "Cells to repair" })).getAllByRole("listitem");
+  expect(cells).toHaveLength(1);
+  expect(cells[0]).toHaveTextContent("F12 (Due) · Send the binder and invoice to the client · found “#REF!”");
+
+  await user.click(await within(dialog).findByRole("button", { name: "Repair 1 cell" }));
+  await waitFor(() => expect(service.callsTo("applyRepair")).toEqual([["sheet-acme"]]));
+  expect(await screen.findByText(/Repaired 1 cell/)).toBeInTheDocument();
+  expect(onChanged).toHaveBeenCalled();
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+  // Nothing left to repair: a success message, no dialog.
+  await user.click(await screen.findByRole("button", { name: "Check formulas" }, { timeout: 3000 }));
+  expect(await screen.findByText("All date formulas are intact. Nothing to repair.")).toBeInTheDocument();
+  expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+});
+
+test("cancelling the repair changes nothing", async () => {
+  const { service, user } = setup();
+  await user.click(screen.getByRole("button", { name: "Check formulas" }));
+  const dialog = await screen.findByRole("dialog");
+  await user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  expect(service.callsTo("applyRepair")).toHaveLength(0);
+});

@@ -7,8 +7,10 @@ import type { PlanRequest, Problem } from "../plan/validate";
  * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
  */
 
+import type { TaskState } from "../plan/read-sheet";
+
 /** How a task stands today, as the sheet's colors show it. */
-export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" | "not-started";
+export type { TaskState };
 
 export interface StatusCounts {
   notStarted: number;
@@ -54,6 +56,8 @@ export interface PhaseProgress {
 
 export interface PlanDetail extends PlanSummary {
   today: string;
+  /** The service team named in the plan's header. */
+  team: ServiceTeam;
   tasks: PlanTaskRow[];
   phases: PhaseProgress[];
 }

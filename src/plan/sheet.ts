@@ -83,7 +83,7 @@ export interface PrintSetup {
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
 
-export type RowKind = "phase" | "task" | "item";
+export type RowKind = "phase" | "task" | "item" | "added";
 
 export interface PlanRow {
   row: number;
@@ -198,15 +198,40 @@ function range(firstRow: number, firstColumn: number, lastRow: number, lastColum
   return `${address(firstRow, firstColumn)}:${address(lastRow, lastColumn)}`;
 }
 
+/** What a person entered on a task or sub-item row, carried over when a plan is rebuilt. */
+export interface RowEntry {
+  statusText: string;
+  /** Excel serial, or null. */
+  completedOn: number | null;
+  notes: string;
+}
+
+/** A row that is not (or no longer) in the template: added by a person, or a retired task with entries. */
+export interface ExtraRow extends RowEntry {
+  id: string;
+  phase: string;
+  task: string;
+  owner: string;
+  assignedTo: string;
+  opens: number | null;
+  due: number | null;
+}
+
 export interface DescribeOptions {
   planId: string;
   existingSheetNames: readonly string[];
+  /** Entries by row id, written over the template's defaults (an update keeps what people entered). */
+  entries?: ReadonlyMap<string, RowEntry>;
+  /** Rows appended after the template's rows, as plain values. */
+  extraRows?: readonly ExtraRow[];
 }
 
 export function describePlanSheet(template: Template, inputs: PlanInputs, options: DescribeOptions): SheetDescription {
   const width = LAYOUT.holidaysColumn;
   const holidaySlots = Math.max(LAYOUT.holidaySlots, inputs.holidays.length);
-  const taskRowCount = template.phases.reduce((n, p) => n + 1 + p.tasks.reduce((m, t) => m + 1 + t.items.length, 0), 0);
+  const extraRows = options.extraRows ?? [];
+  const taskRowCount =
+    template.phases.reduce((n, p) => n + 1 + p.tasks.reduce((m, t) => m + 1 + t.items.length, 0), 0) + extraRows.length;
   const lastRow = Math.max(LAYOUT.headerRow + taskRowCount, LAYOUT.holidaysFirstRow + holidaySlots - 1);
   const cells: CellValue[][] = Array.from({ length: lastRow }, () => Array.from({ length: width }, () => EMPTY));
   const put = (row: number, column: number, value: CellValue) => {
@@ -329,7 +354,32 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       }
     }
   }
+  for (const extra of extraRows) {
+    const optionalText = (value: string) => (value ? text(value) : EMPTY);
+    const optionalNumber = (value: number | null): CellValue => (value === null ? EMPTY : { kind: "number", value });
+    put(row, COLUMN.phase, optionalText(extra.phase));
+    put(row, COLUMN.task, optionalText(extra.task));
+    put(row, COLUMN.owner, optionalText(extra.owner));
+    put(row, COLUMN.assignedTo, optionalText(extra.assignedTo));
+    put(row, COLUMN.opens, optionalNumber(extra.opens));
+    put(row, COLUMN.due, optionalNumber(extra.due));
+    put(row, COLUMN.id, optionalText(extra.id));
+    rows.push({ row, kind: "added", id: extra.id });
+    row++;
+  }
   const lastTableRow = row - 1;
+
+  // What people entered goes back where it belongs: by row id, and on extra rows as they were.
+  const putEntry = (at: number, entry: RowEntry) => {
+    put(at, COLUMN.status, entry.statusText ? text(entry.statusText) : EMPTY);
+    put(at, COLUMN.completedOn, entry.completedOn === null ? EMPTY : { kind: "number", value: entry.completedOn });
+    put(at, COLUMN.notes, entry.notes ? text(entry.notes) : EMPTY);
+  };
+  rows.forEach((planRow) => {
+    const entry = planRow.kind === "phase" || planRow.kind === "added" ? undefined : options.entries?.get(planRow.id);
+    if (entry) putEntry(planRow.row, entry);
+  });
+  rows.filter((r) => r.kind === "added").forEach((planRow, index) => putEntry(planRow.row, extraRows[index]));
 
   const rowHeights: { row: number; points: number }[] = [];
   const widthOf = (key: keyof typeof COLUMN) => TABLE_COLUMNS[COLUMN[key] - 1].width;

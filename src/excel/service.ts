@@ -1,0 +1,557 @@
+import { type CalendarDate, calendarDate, toExcelSerial } from "../plan/dates";
+import {
+  type CellData,
+  DamagedPlanError,
+  isPlanSheet,
+  readPlanSheet,
+  type SheetPlan,
+  type SheetRow,
+} from "../plan/read-sheet";
+import { describePlanSheet } from "../plan/sheet";
+import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
+import type { Status } from "../plan/status";
+import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
+import { checkPlanRequest, type PlanRequest } from "../plan/validate";
+import { explain } from "./errors";
+import { HISTORY_SHEET, HISTORY_TABLE, type HistoryEntry, historyRow, queueHistoryRows } from "./history";
+import { queuePlanSheet } from "./sheet-writer";
+import type {
+  CreateResult,
+  PlanDetail,
+  PlanEvent,
+  PlanService,
+  PlanSummary,
+  RepairPreview,
+  StatusCounts,
+  UpdateChange,
+  UpdatePreview,
+} from "./types";
+import { PlanError } from "./types";
+import { applyUpdatePlan, planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
+
+/** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
+export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
+export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
+
+export interface ExcelPlanServiceOptions {
+  template?: Template;
+  /** The current moment; the user's calendar day is taken from it in the machine's zone (the user's own day). */
+  now?: () => Date;
+  newPlanId?: () => string;
+}
+
+/** The user's own calendar day: "today" for due-soon and Completed on is the day on the person's clock. */
+export function localDay(when: Date): CalendarDate {
+  return calendarDate(when.getFullYear(), when.getMonth() + 1, when.getDate());
+}
+
+function randomPlanId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** What the add-in last saw of each plan's statuses, to tell a change from a replay or its own echo. */
+type StatusSnapshot = Map<string, { status: string; completedOn: string | null }>;
+
+interface LoadedPlan {
+  sheetId: string;
+  sheetName: string;
+  plan: SheetPlan;
+}
+
+function counts(rows: SheetRow[]): StatusCounts {
+  const tasks = rows.filter((r) => r.kind === "task");
+  const count = (predicate: (row: SheetRow) => boolean) => tasks.filter(predicate).length;
+  return {
+    notStarted: count((r) => r.status === "Not started" || r.status === ""),
+    inProgress: count((r) => r.status === "In progress"),
+    done: count((r) => r.status === "Done"),
+    notApplicable: count((r) => r.status === "N/A"),
+    overdue: count((r) => r.state === "overdue"),
+    dueSoon: count((r) => r.state === "due-soon"),
+  };
+}
+
+function summary({ sheetId, sheetName, plan }: LoadedPlan): PlanSummary {
+  return {
+    sheetId,
+    sheetName,
+    client: plan.client,
+    bind: plan.bind,
+    renewal: plan.renewal,
+    counts: counts(plan.rows),
+    problems: plan.problems,
+  };
+}
+
+function detail(loaded: LoadedPlan, today: CalendarDate): PlanDetail {
+  const { plan } = loaded;
+  const phases = plan.rows
+    .filter((r) => r.kind === "phase")
+    .map((phaseRow) => {
+      const tasks = plan.rows.filter((r) => r.kind === "task" && r.id.startsWith(`${phaseRow.id}.`));
+      return {
+        phaseId: phaseRow.id,
+        phase: phaseRow.phase,
+        total: tasks.length,
+        closed: tasks.filter((r) => r.status === "Done" || r.status === "N/A").length,
+      };
+    });
+  return {
+    ...summary(loaded),
+    today: today.toISOString().slice(0, 10),
+    team: plan.team,
+    phases,
+    tasks: plan.rows
+      .filter((r) => r.kind === "task")
+      .map((r) => ({
+        taskId: r.id,
+        phaseId: r.id.split(".")[0],
+        phase: r.phase,
+        task: r.task,
+        owners: r.owners,
+        assignedTo: r.assignedTo,
+        opens: r.opens,
+        due: r.due,
+        status: r.status,
+        completedOn: r.completedOn,
+        notes: r.notes,
+        state: r.state,
+      })),
+  };
+}
+
+/** The cells of a plan sheet from A1 to the last used cell, whatever was used. */
+function wholePlanRange(sheet: Excel.Worksheet): Excel.Range {
+  return sheet.getRange("A1").getBoundingRect(sheet.getUsedRange());
+}
+
+function snapshotOf(plan: SheetPlan): StatusSnapshot {
+  return new Map(
+    plan.rows
+      .filter((r) => r.id && r.kind !== "phase")
+      .map((r) => [r.id, { status: r.statusText, completedOn: r.completedOn }]),
+  );
+}
+
+/** Rows read from each sheet when listing plans: a plan with room for rows people add. */
+const LIST_WINDOW_ROWS = 300;
+
+function markerOf(values: unknown[][]): unknown {
+  return values[LAYOUT.marker.kind.row - 1]?.[LAYOUT.marker.kind.column - 1];
+}
+
+function triggerSourceSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.14");
+}
+
+export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): PlanService {
+  const template = options.template ?? DEFAULT_TEMPLATE;
+  const now = options.now ?? (() => new Date());
+  const newPlanId = options.newPlanId ?? randomPlanId;
+  const snapshots = new Map<string, StatusSnapshot>();
+  const today = () => localDay(now());
+
+  function interpret(sheetId: string, sheetName: string, values: unknown[][]): LoadedPlan {
+    try {
+      return { sheetId, sheetName, plan: readPlanSheet(values as CellData[][], today()) };
+    } catch (error) {
+      if (error instanceof DamagedPlanError) throw new PlanError(`${sheetName}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** One round trip: the plan on `sheetId`, with its history table looked up for a write that may follow. */
+  async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
+    const sheet = context.workbook.worksheets.getItem(sheetId);
+    sheet.load("id,name");
+    const range = wholePlanRange(sheet);
+    range.load("values");
+    await context.sync();
+    if (!isPlanSheet(markerOf(range.values))) {
+      throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
+    }
+    return interpret(sheet.id, sheet.name, range.values);
+  }
+
+  /**
+   * Queues the writes a set of status changes calls for: Completed on stamped when a task becomes Done (if
+   * empty) and cleared when it leaves Done, and one history row per change.
+   */
+  function queueStatusEffects(
+    context: Excel.RequestContext,
+    loaded: LoadedPlan,
+    changes: { row: SheetRow; from: string; to: string }[],
+    history: { table: Excel.Table },
+  ): void {
+    const sheet = context.workbook.worksheets.getItem(loaded.sheetId);
+    const day = toExcelSerial(today());
+    for (const { row, from, to } of changes) {
+      const completed = sheet.getRange(address(row.row, COLUMN.completedOn));
+      if (to === "Done" && !row.completedOn) completed.values = [[day]];
+      if (from === "Done" && to !== "Done" && row.completedOn) completed.values = [[""]];
+    }
+    const entries: HistoryEntry[] = changes.map(({ row, from, to }) => ({
+      when: now(),
+      client: loaded.plan.client,
+      sheetName: loaded.sheetName,
+      taskId: row.id,
+      task: row.task,
+      from,
+      to,
+    }));
+    queueHistoryRows(
+      context.workbook,
+      history.table,
+      !history.table.isNullObject,
+      entries.map((entry) => historyRow(entry, localDay)),
+    );
+  }
+
+  function changesAgainstSnapshot(loaded: LoadedPlan): { row: SheetRow; from: string; to: string }[] {
+    const before = snapshots.get(loaded.sheetId);
+    if (!before) return [];
+    return loaded.plan.rows
+      .filter((row) => row.id && row.kind !== "phase" && before.has(row.id))
+      .filter((row) => before.get(row.id)?.status !== row.statusText)
+      .map((row) => ({ row, from: before.get(row.id)?.status ?? "", to: row.statusText }));
+  }
+
+  /** Marks our own writes so the change handler ignores them: trigger sources where Excel has them, else no events. */
+  function suppressOwnEvents(context: Excel.RequestContext): void {
+    if (!triggerSourceSupported()) context.runtime.enableEvents = false;
+  }
+  function restoreEvents(context: Excel.RequestContext): void {
+    if (!triggerSourceSupported()) context.runtime.enableEvents = true;
+  }
+
+  async function listPlans(): Promise<PlanSummary[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      await context.sync();
+      // One more round trip reads a plan-sized window of every sheet: its marker says whether it is a plan.
+      const windows = sheets.items.map((sheet) => {
+        const range = sheet.getRange(`A1:${address(LIST_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
+        range.load("values");
+        return { sheet, range };
+      });
+      await context.sync();
+      const plans = windows.filter(({ range }) => isPlanSheet(markerOf(range.values)));
+      // A plan longer than the window (people added many rows) is read whole, in a third round trip.
+      const longer = plans
+        .filter(({ range }) => range.values[LIST_WINDOW_ROWS - 1].some((cell) => cell !== ""))
+        .map(({ sheet }) => {
+          const whole = wholePlanRange(sheet);
+          whole.load("values");
+          return { sheet, range: whole };
+        });
+      if (longer.length > 0) await context.sync();
+      const result: PlanSummary[] = [];
+      for (const { sheet, range } of plans) {
+        const values = longer.find((l) => l.sheet === sheet)?.range.values ?? range.values;
+        try {
+          const loaded = interpret(sheet.id, sheet.name, values);
+          if (!snapshots.has(sheet.id)) snapshots.set(sheet.id, snapshotOf(loaded.plan));
+          result.push(summary(loaded));
+        } catch (error) {
+          result.push({
+            sheetId: sheet.id,
+            sheetName: sheet.name,
+            client: sheet.name,
+            bind: null,
+            renewal: null,
+            counts: { notStarted: 0, inProgress: 0, done: 0, notApplicable: 0, overdue: 0, dueSoon: 0 },
+            problems: [{ field: "bind", message: error instanceof Error ? error.message : String(error) }],
+          });
+        }
+      }
+      return result;
+    }).catch((error: unknown) => {
+      throw explain("Listing the workbook's plans", error);
+    });
+  }
+
+  const service: PlanService = {
+    async createPlan(request: PlanRequest): Promise<CreateResult> {
+      const checked = checkPlanRequest(request);
+      if (!checked.ok) return { ok: false, problems: checked.problems };
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const description = describePlanSheet(template, checked.value, {
+          planId: newPlanId(),
+          existingSheetNames: sheets.items.map((s) => s.name),
+        });
+        suppressOwnEvents(context);
+        const sheet = sheets.add(description.name);
+        queuePlanSheet(sheet, description);
+        sheet.customProperties.add(PLAN_ID_PROPERTY, description.planId);
+        sheet.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
+        sheet.activate();
+        sheet.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
+        sheet.load("id,name");
+        restoreEvents(context);
+        try {
+          await context.sync();
+        } catch (error) {
+          // Office.js applies a batch up to the failing operation: remove whatever part of the sheet was made.
+          const partial = context.workbook.worksheets.getItemOrNullObject(description.name);
+          partial.delete();
+          restoreEvents(context);
+          await context.sync().catch(() => undefined);
+          throw explain(`Creating the plan sheet "${description.name}"`, error, "Nothing was added to the workbook.");
+        }
+        const plan = {
+          sheetId: sheet.id,
+          sheetName: sheet.name,
+          client: checked.value.client,
+          bind: checked.value.bind.toISOString().slice(0, 10),
+          renewal: checked.value.renewal.toISOString().slice(0, 10),
+          counts: {
+            notStarted: description.rows.filter((r) => r.kind === "task").length,
+            inProgress: 0,
+            done: 0,
+            notApplicable: 0,
+            overdue: 0,
+            dueSoon: 0,
+          },
+          problems: [],
+        };
+        snapshots.set(
+          sheet.id,
+          new Map(
+            description.rows
+              .filter((r) => r.kind !== "phase")
+              .map((r) => [r.id, { status: r.kind === "task" ? "Not started" : "", completedOn: null }]),
+          ),
+        );
+        return { ok: true as const, plan };
+      }).catch((error: unknown) => {
+        throw explain("Creating the plan sheet", error, "Nothing was added to the workbook.");
+      });
+    },
+
+    listPlans,
+
+    async activatePlan(sheetId: string): Promise<void> {
+      await Excel.run(async (context) => {
+        context.workbook.worksheets.getItem(sheetId).activate();
+        await context.sync();
+      }).catch((error: unknown) => {
+        throw explain("Opening the plan sheet", error);
+      });
+    },
+
+    async activePlanId(): Promise<string | null> {
+      return Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("id");
+        const marker = sheet.getRange(address(LAYOUT.marker.kind.row, LAYOUT.marker.kind.column));
+        marker.load("values");
+        await context.sync();
+        return isPlanSheet(marker.values[0][0]) ? sheet.id : null;
+      }).catch((error: unknown) => {
+        throw explain("Finding the active plan", error);
+      });
+    },
+
+    async readPlan(sheetId: string): Promise<PlanDetail> {
+      return Excel.run(async (context) => {
+        const loaded = await loadPlan(context, sheetId);
+        if (!snapshots.has(sheetId)) snapshots.set(sheetId, snapshotOf(loaded.plan));
+        return detail(loaded, today());
+      }).catch((error: unknown) => {
+        throw explain("Reading the plan", error);
+      });
+    },
+
+    async selectTask(sheetId: string, taskId: string): Promise<void> {
+      await Excel.run(async (context) => {
+        const loaded = await loadPlan(context, sheetId);
+        const row = loaded.plan.rows.find((r) => r.id === taskId);
+        if (!row) throw new PlanError(`The task "${taskId}" is no longer on the sheet "${loaded.sheetName}".`);
+        const sheet = context.workbook.worksheets.getItem(sheetId);
+        sheet.activate();
+        sheet.getRange(address(row.row, COLUMN.task)).select();
+        await context.sync();
+      }).catch((error: unknown) => {
+        throw explain("Selecting the task", error);
+      });
+    },
+
+    async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void> {
+      await Excel.run(async (context) => {
+        const history = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
+        history.load("name");
+        const loaded = await loadPlan(context, sheetId);
+        const row = loaded.plan.rows.find((r) => r.id === taskId);
+        if (!row) throw new PlanError(`The task "${taskId}" is no longer on the sheet "${loaded.sheetName}".`);
+        if (row.statusText === status) return;
+        suppressOwnEvents(context);
+        context.workbook.worksheets.getItem(sheetId).getRange(address(row.row, COLUMN.status)).values = [[status]];
+        queueStatusEffects(context, loaded, [{ row, from: row.statusText, to: status }], { table: history });
+        restoreEvents(context);
+        await context.sync();
+        const snapshot = snapshots.get(sheetId) ?? snapshotOf(loaded.plan);
+        snapshot.set(taskId, { status, completedOn: row.completedOn });
+        snapshots.set(sheetId, snapshot);
+      }).catch((error: unknown) => {
+        throw explain("Changing the status", error, "The sheet was not changed.");
+      });
+    },
+
+    async watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {
+      await listPlans(); // the baseline every later change is compared with
+      const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+        if (event.triggerSource === "ThisLocalAddin") return;
+        const remote = event.source === "Remote";
+        try {
+          await Excel.run({ delayForCellEdit: true }, async (context) => {
+            const history = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
+            history.load("name");
+            const sheet = context.workbook.worksheets.getItem(event.worksheetId);
+            sheet.load("id,name");
+            const range = wholePlanRange(sheet);
+            range.load("values");
+            await context.sync();
+            if (sheet.name === HISTORY_SHEET) return;
+            if (!isPlanSheet(markerOf(range.values))) return;
+            let loaded: LoadedPlan;
+            try {
+              loaded = interpret(sheet.id, sheet.name, range.values);
+            } catch (error) {
+              const message = error instanceof Error ? error.message : String(error);
+              listener({
+                kind: "plan-changed",
+                sheetId: sheet.id,
+                source: remote ? "Remote" : "Local",
+                problems: [{ field: "bind", message }],
+              });
+              return;
+            }
+            const changes = remote ? [] : changesAgainstSnapshot(loaded);
+            snapshots.set(sheet.id, snapshotOf(loaded.plan));
+            if (changes.length > 0) {
+              suppressOwnEvents(context);
+              queueStatusEffects(context, loaded, changes, { table: history });
+              restoreEvents(context);
+              await context.sync();
+            }
+            listener({
+              kind: "plan-changed",
+              sheetId: sheet.id,
+              source: remote ? "Remote" : "Local",
+              problems: loaded.plan.problems,
+            });
+          });
+        } catch (error) {
+          listener({
+            kind: "plan-changed",
+            sheetId: event.worksheetId,
+            source: remote ? "Remote" : "Local",
+            problems: [{ field: "bind", message: explain("Following the change", error).message }],
+          });
+        }
+      };
+      const handleSheets = async (): Promise<void> => listener({ kind: "plans-changed" });
+
+      const registrations = await Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const handlers = [
+          sheets.onChanged.add(handleChange),
+          sheets.onAdded.add(handleSheets),
+          sheets.onDeleted.add(handleSheets),
+          sheets.onActivated.add(handleSheets),
+        ];
+        await context.sync();
+        return handlers;
+      });
+      return async () => {
+        await Excel.run(registrations[0].context, async (context) => {
+          for (const registration of registrations) registration.remove();
+          await context.sync();
+        });
+      };
+    },
+
+    async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
+      return Excel.run(async (context) =>
+        planUpdate((await loadFormulas(context, sheetId)).loaded, change, template),
+      ).catch((error: unknown) => {
+        throw explain("Preparing the update", error);
+      });
+    },
+
+    async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
+      return Excel.run(async (context) => {
+        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        const preview = planUpdate(loaded, change, template);
+        const renewalFormula = formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
+        const followsBind = typeof renewalFormula === "string" && /EDATE\(/i.test(renewalFormula);
+        const plan = applyUpdatePlan(loaded, change, template, followsBind);
+        suppressOwnEvents(context);
+        queueUpdate(context.workbook.worksheets.getItem(sheetId), plan);
+        if (plan.description) {
+          context.workbook.worksheets
+            .getItem(sheetId)
+            .customProperties.add(TEMPLATE_VERSION_PROPERTY, String(plan.description.templateVersion));
+        }
+        restoreEvents(context);
+        await context.sync();
+        snapshots.delete(sheetId);
+        return preview;
+      }).catch((error: unknown) => {
+        throw explain(
+          "Updating the plan",
+          error,
+          "Check the sheet; undo (Ctrl+Z) restores it if anything looks wrong.",
+        );
+      });
+    },
+
+    async previewRepair(sheetId: string): Promise<RepairPreview> {
+      return Excel.run(async (context) => {
+        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        return { sheetId, cells: planRepair(loaded.plan, formulas, template) };
+      }).catch((error: unknown) => {
+        throw explain("Checking the formulas", error);
+      });
+    },
+
+    async applyRepair(sheetId: string): Promise<RepairPreview> {
+      return Excel.run(async (context) => {
+        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        const cells = planRepair(loaded.plan, formulas, template);
+        if (cells.length > 0) {
+          suppressOwnEvents(context);
+          queueRepair(context.workbook.worksheets.getItem(sheetId), cells, loaded.plan, formulas, template);
+          restoreEvents(context);
+          await context.sync();
+        }
+        return { sheetId, cells };
+      }).catch((error: unknown) => {
+        throw explain("Repairing the formulas", error, "The sheet was not changed.");
+      });
+    },
+  };
+
+  async function loadFormulas(
+    context: Excel.RequestContext,
+    sheetId: string,
+  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][] }> {
+    const sheet = context.workbook.worksheets.getItem(sheetId);
+    sheet.load("id,name");
+    const range = wholePlanRange(sheet);
+    range.load("values,formulas");
+    await context.sync();
+    if (!isPlanSheet(markerOf(range.values))) {
+      throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
+    }
+    return { loaded: interpret(sheet.id, sheet.name, range.values), formulas: range.formulas };
+  }
+
+  return service;
+}

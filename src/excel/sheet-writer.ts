@@ -1,0 +1,165 @@
+import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet";
+import { address, columnLetter } from "../plan/sheet-layout";
+
+/**
+ * Queues a plan sheet description onto a worksheet through Office.js. Nothing here calls `context.sync()`:
+ * the caller sends everything in one round trip, whatever the number of tasks. Values, formulas and number
+ * formats go as 2D arrays in one write each.
+ */
+
+/** Excel column widths are in characters of the default font; Office.js takes points (7 px a character + 5 px padding, 0.75 pt a pixel). */
+export function columnWidthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const color = (hex: string) => `#${hex}`;
+
+/** What `range.formulas` takes for one described cell; text cells are preformatted as Text so they stay literal. */
+function formulaEntry(value: CellValue): string | number {
+  switch (value.kind) {
+    case "text":
+      return value.text;
+    case "number":
+      return value.value;
+    case "formula":
+      return value.formula;
+    case "empty":
+      return "";
+  }
+}
+
+/** Number formats for every cell, from the style list (later entries win), "General" elsewhere. */
+function numberFormatGrid(description: SheetDescription): string[][] {
+  const grid = description.cells.map((row) => row.map(() => "General"));
+  for (const { range, style } of description.styles) {
+    if (!style.numberFormat) continue;
+    forEachCell(range, (row, column) => {
+      if (grid[row - 1] && column <= grid[row - 1].length) grid[row - 1][column - 1] = style.numberFormat as string;
+    });
+  }
+  return grid;
+}
+
+function forEachCell(range: string, visit: (row: number, column: number) => void): void {
+  const [from, to = from] = range.split(":");
+  const parse = (ref: string) => {
+    const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+    if (!match) throw new Error(`Not a cell reference: ${ref}`);
+    return { row: Number(match[2]), column: [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+  };
+  const a = parse(from);
+  const b = parse(to);
+  for (let row = a.row; row <= b.row; row++)
+    for (let column = a.column; column <= b.column; column++) visit(row, column);
+}
+
+function queueStyle(range: Excel.Range, style: Omit<CellStyle, "numberFormat">): void {
+  const format = range.format;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize) format.font.size = style.fontSize;
+  if (style.fontColor) format.font.color = color(style.fontColor);
+  if (style.fill) format.fill.color = color(style.fill);
+  if (style.wrap !== undefined) format.wrapText = style.wrap;
+  if (style.indent) format.indentLevel = style.indent;
+  if (style.horizontal)
+    format.horizontalAlignment =
+      style.horizontal === "left" ? "Left" : style.horizontal === "center" ? "Center" : "Right";
+  if (style.vertical)
+    format.verticalAlignment = style.vertical === "top" ? "Top" : style.vertical === "center" ? "Center" : "Bottom";
+  if (style.borderBottom) {
+    const edge = format.borders.getItem("EdgeBottom");
+    edge.style = "Continuous";
+    edge.color = color(style.borderBottom);
+  }
+}
+
+export function usedAddress(description: SheetDescription): string {
+  return `A1:${address(description.cells.length, description.cells[0].length)}`;
+}
+
+/** Queues the cells, formats, rules, outline, freeze panes and print setup of `description` onto `sheet`. */
+export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
+  const whole = sheet.getRange(usedAddress(description));
+  // Formats first: a cell formatted as Text keeps "=HYPERLINK(...)" as the text a person typed.
+  whole.numberFormat = numberFormatGrid(description);
+  whole.formulas = description.cells.map((row) => row.map(formulaEntry));
+
+  description.columns.forEach((column, index) => {
+    const target = sheet.getRange(
+      `${address(1, index + 1).replace(/\d+$/, "")}:${address(1, index + 1).replace(/\d+$/, "")}`,
+    );
+    target.format.columnWidth = columnWidthInPoints(column.width);
+    if (column.hidden) target.columnHidden = true;
+  });
+
+  for (const { range, style } of description.styles) {
+    // Number formats went out with the cell grid above.
+    if (Object.keys(style).some((key) => key !== "numberFormat")) queueStyle(sheet.getRange(range), style);
+  }
+
+  for (const validation of description.validations) {
+    const target = sheet.getRange(validation.range).dataValidation;
+    target.rule =
+      validation.rule.kind === "list"
+        ? { list: { inCellDropDown: true, source: validation.rule.values.join(",") } }
+        : {
+            date: {
+              formula1: validation.rule.minIso,
+              formula2: validation.rule.maxIso,
+              operator: Excel.DataValidationOperator.between,
+            },
+          };
+    target.errorAlert = {
+      showAlert: true,
+      style: Excel.DataValidationAlertStyle.stop,
+      title: validation.errorTitle,
+      message: validation.errorMessage,
+    };
+    if (validation.promptMessage) {
+      target.prompt = { showPrompt: true, title: validation.promptTitle ?? "", message: validation.promptMessage };
+    }
+  }
+
+  description.conditionalFormats.forEach((rule, priority) => {
+    const format = sheet.getRange(rule.range).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    format.custom.rule.formula = rule.formula;
+    if (rule.fill) format.custom.format.fill.color = color(rule.fill);
+    if (rule.fontColor) format.custom.format.font.color = color(rule.fontColor);
+    if (rule.bold) format.custom.format.font.bold = true;
+    format.stopIfTrue = rule.stopIfTrue;
+    format.priority = priority;
+  });
+
+  for (const group of description.rowGroups) {
+    sheet.getRange(`${group.firstRow}:${group.lastRow}`).group(Excel.GroupOption.byRows);
+  }
+  sheet.freezePanes.freezeRows(description.freezeRows);
+
+  // Excel measures wrapped text itself; the estimated heights in the description are for file writers.
+  const [tableStart] = description.autoFilter.split(":");
+  const lastRow = description.rows[description.rows.length - 1].row;
+  sheet.getRange(`${tableStart.replace(/[A-Z]+/, "")}:${lastRow}`).format.autofitRows();
+
+  const print = description.print;
+  const layout = sheet.pageLayout;
+  layout.orientation = Excel.PageOrientation.landscape;
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: print.fitToPagesTall };
+  layout.centerHorizontally = print.centerHorizontally;
+  const points = (inches: number) => inches * 72;
+  layout.leftMargin = points(print.margins.left);
+  layout.rightMargin = points(print.margins.right);
+  layout.topMargin = points(print.margins.top);
+  layout.bottomMargin = points(print.margins.bottom);
+  layout.headerMargin = points(print.margins.header);
+  layout.footerMargin = points(print.margins.footer);
+  layout.setPrintArea(print.printArea);
+  layout.setPrintTitleRows(print.titleRows);
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = print.header.left;
+  pages.centerHeader = print.header.center;
+  pages.rightHeader = print.header.right;
+  pages.leftFooter = print.footer.left;
+  pages.centerFooter = print.footer.center;
+  pages.rightFooter = print.footer.right;
+}

@@ -1,0 +1,165 @@
+import { type CalendarDate, fromExcelSerial, plusDays, toIsoDate } from "./dates";
+import { ROLES, type ServiceTeam } from "./roles";
+import { COLUMN, LAYOUT, PLAN_MARKER, TABLE_COLUMNS, teamCells } from "./sheet-layout";
+import { DUE_SOON_DAYS, isStatus, type Status } from "./status";
+import { checkTerm, type Problem } from "./validate";
+
+/**
+ * Reads a plan back from a sheet's cell values (as Office.js or a file reader returns them: numbers for
+ * dates, strings for text, "" for empty cells). Pure: the Excel adapter loads, this interprets.
+ */
+
+export type CellData = string | number | boolean | null | undefined;
+
+export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" | "not-started";
+
+export interface SheetRow {
+  /** 1-based sheet row. */
+  row: number;
+  /** The stable id from the hidden id column; "" for a row a person added. */
+  id: string;
+  kind: "phase" | "task" | "item" | "added";
+  phase: string;
+  task: string;
+  owners: string;
+  assignedTo: string;
+  opens: string | null;
+  due: string | null;
+  status: Status | "";
+  /** Status text that is not one of the dropdown's values, kept as typed. */
+  statusText: string;
+  completedOn: string | null;
+  notes: string;
+  state: TaskState;
+}
+
+export interface SheetPlan {
+  planId: string;
+  templateVersion: number;
+  client: string;
+  bindCell: CellData;
+  renewalCell: CellData;
+  bind: string | null;
+  renewal: string | null;
+  team: ServiceTeam;
+  holidays: string[];
+  rows: SheetRow[];
+  /** Problems with the Bind/Renewal cells, in words. */
+  problems: Problem[];
+}
+
+export class DamagedPlanError extends Error {}
+
+/** Whether the cells look like a plan sheet: the marker in the hidden id column. */
+export function isPlanSheet(markerCell: unknown): boolean {
+  return markerCell === PLAN_MARKER;
+}
+
+const text = (value: CellData): string => (value === null || value === undefined ? "" : String(value)).trim();
+
+function dateText(value: CellData): string | null {
+  return typeof value === "number" && value >= 61 && value < 2958466 ? toIsoDate(fromExcelSerial(value)) : null;
+}
+
+function kindOf(id: string): SheetRow["kind"] {
+  if (id === "") return "added";
+  const depth = id.split(".").length;
+  return depth === 1 ? "phase" : depth === 2 ? "task" : "item";
+}
+
+export function taskState(status: Status | "", due: string | null, today: CalendarDate): TaskState {
+  if (status === "Done") return "done";
+  if (status === "N/A") return "n/a";
+  if (due) {
+    const todayIso = toIsoDate(today);
+    if (due < todayIso) return "overdue";
+    const soon = toIsoDate(plusDays(today, DUE_SOON_DAYS));
+    if (due <= soon) return "due-soon";
+  }
+  return status === "In progress" ? "in-progress" : "not-started";
+}
+
+/**
+ * Interprets `values` (from A1, at least through the hidden id and holidays columns). Throws DamagedPlanError
+ * with what to fix when the layout was changed so much that the plan cannot be read safely.
+ */
+export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetPlan {
+  const at = (row: number, column: number): CellData => values[row - 1]?.[column - 1];
+  const expectLabel = (row: number, column: number, label: string) => {
+    if (text(at(row, column)) !== label) {
+      throw new DamagedPlanError(
+        `This plan sheet was rearranged: "${label}" should be in cell ${String.fromCharCode(64 + column)}${row}. ` +
+          "Undo the change (Ctrl+Z) or put the rows above the task table back as they were.",
+      );
+    }
+  };
+  expectLabel(LAYOUT.bind.row, 1, "Bind date");
+  expectLabel(LAYOUT.renewal.row, 1, "Renewal date");
+  TABLE_COLUMNS.forEach((column, index) => expectLabel(LAYOUT.headerRow, index + 1, column.header));
+
+  const bindCell = at(LAYOUT.bind.row, LAYOUT.bind.column);
+  const renewalCell = at(LAYOUT.renewal.row, LAYOUT.renewal.column);
+  const term = checkTerm(
+    typeof bindCell === "number" || typeof bindCell === "string" ? bindCell : null,
+    typeof renewalCell === "number" || typeof renewalCell === "string" ? renewalCell : null,
+  );
+  const problems = term.ok ? [] : term.problems;
+  // An empty renewal cell is a problem on a sheet (the formula that fills it was deleted), unlike in a form.
+  if ((renewalCell === "" || renewalCell === null || renewalCell === undefined) && term.ok) {
+    problems.push({ field: "renewal", message: "Renewal date is empty: enter a date such as 2028-01-15." });
+  }
+
+  const team: ServiceTeam = {};
+  for (const role of ROLES) {
+    const cell = teamCells(role);
+    const person = text(at(cell.row, cell.nameColumn));
+    if (person) team[role] = person;
+  }
+  const holidays: string[] = [];
+  for (let row = LAYOUT.holidaysFirstRow; row < values.length + 1; row++) {
+    const holiday = dateText(at(row, LAYOUT.holidaysColumn));
+    if (holiday) holidays.push(holiday);
+  }
+
+  const rows: SheetRow[] = [];
+  for (let row = LAYOUT.firstDataRow; row <= values.length; row++) {
+    const line = values[row - 1] ?? [];
+    const id = text(line[COLUMN.id - 1]);
+    const printed = line.slice(0, COLUMN.notes).some((cell) => text(cell) !== "");
+    if (!id && !printed) continue;
+    const statusText = text(line[COLUMN.status - 1]);
+    const status = isStatus(statusText) ? statusText : "";
+    const due = dateText(line[COLUMN.due - 1]);
+    rows.push({
+      row,
+      id,
+      kind: kindOf(id),
+      phase: text(line[COLUMN.phase - 1]),
+      task: text(line[COLUMN.task - 1]),
+      owners: text(line[COLUMN.owner - 1]),
+      assignedTo: text(line[COLUMN.assignedTo - 1]),
+      opens: dateText(line[COLUMN.opens - 1]),
+      due,
+      status,
+      statusText,
+      completedOn: dateText(line[COLUMN.completedOn - 1]),
+      notes: text(line[COLUMN.notes - 1]),
+      state: taskState(status, due, today),
+    });
+  }
+
+  const version = at(LAYOUT.marker.version.row, LAYOUT.marker.version.column);
+  return {
+    planId: text(at(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column)),
+    templateVersion: typeof version === "number" ? version : Number(version) || 0,
+    client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
+    bindCell,
+    renewalCell,
+    bind: term.ok ? toIsoDate(term.value.bind) : dateText(bindCell),
+    renewal: term.ok ? toIsoDate(term.value.renewal) : dateText(renewalCell),
+    team,
+    holidays,
+    rows,
+    problems,
+  };
+}

@@ -86,9 +86,8 @@ export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescrip
   whole.formulas = description.cells.map((row) => row.map(formulaEntry));
 
   description.columns.forEach((column, index) => {
-    const target = sheet.getRange(
-      `${address(1, index + 1).replace(/\d+$/, "")}:${address(1, index + 1).replace(/\d+$/, "")}`,
-    );
+    const letter = columnLetter(index + 1);
+    const target = sheet.getRange(`${letter}:${letter}`);
     target.format.columnWidth = columnWidthInPoints(column.width);
     if (column.hidden) target.columnHidden = true;
   });

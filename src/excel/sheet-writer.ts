@@ -14,11 +14,19 @@ export function columnWidthInPoints(characters: number): number {
 
 const color = (hex: string) => `#${hex}`;
 
-/** What `range.formulas` takes for one described cell; text cells are preformatted as Text so they stay literal. */
+/**
+ * Text Excel would read as something else if typed: a formula (=, +, -, @), a number, a date, TRUE/FALSE, or
+ * text starting with the apostrophe that Excel itself uses as the "this is text" prefix.
+ */
+export function needsTextPrefix(text: string): boolean {
+  return /^[=+\-@']/.test(text) || /^[\s$€£]*[\d.,/:%\s]+$/.test(text) || /^(true|false)$/i.test(text.trim());
+}
+
+/** What `range.formulas` takes for one described cell. Text gets Excel's apostrophe prefix where it could be misread. */
 function formulaEntry(value: CellValue): string | number {
   switch (value.kind) {
     case "text":
-      return value.text;
+      return needsTextPrefix(value.text) ? `'${value.text}` : value.text;
     case "number":
       return value.value;
     case "formula":

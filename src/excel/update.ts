@@ -13,7 +13,7 @@ import { milestoneFormula } from "../plan/sheet-formulas";
 import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
 import { phaseWindow, type Template } from "../plan/template";
 import type { PlanInputs } from "../plan/validate";
-import { queuePlanSheet } from "./sheet-writer";
+import { needsTextPrefix, queuePlanSheet } from "./sheet-writer";
 import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
 
 /**
@@ -170,7 +170,8 @@ export function queueUpdate(sheet: Excel.Worksheet, plan: UpdatePlan): void {
     const cell = teamCells(role);
     const target = sheet.getRange(address(cell.row, cell.nameColumn));
     target.numberFormat = [[TEXT_FORMAT]];
-    target.values = [[(plan.team[role] ?? "").trim()]];
+    const person = (plan.team[role] ?? "").trim();
+    target.values = [[needsTextPrefix(person) ? `'${person}` : person]];
   }
 }
 

@@ -93,6 +93,44 @@ export interface CondFormatModel {
   stopIfTrue: boolean;
 }
 
+/** An Excel table: a header row at `headerRow` and `rowCount` data rows below it (0 = header only). */
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  headerRow: number;
+  startCol: number;
+  endCol: number;
+  rowCount: number;
+  /** The hasHeaders argument of tables.add (false = Excel inserted a generic header row). */
+  hasHeaders: boolean;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  showBandedRows: boolean;
+  showBandedColumns: boolean;
+  showFilterButton: boolean;
+  highlightFirstColumn: boolean;
+  highlightLastColumn: boolean;
+  deleted: boolean;
+}
+
+export interface AutoFilterModel {
+  rect: Rect;
+  /** columnIndex (relative to rect) → criteria object as passed to apply(). */
+  criteria: Record<number, unknown>;
+}
+
+/** Rows of the table range as Excel reports it: a header-only table shows one empty body row. */
+export function tableRect(t: TableModel): Rect {
+  return {
+    startRow: t.headerRow,
+    endRow: t.headerRow + Math.max(1, t.rowCount),
+    startCol: t.startCol,
+    endCol: t.endCol,
+  };
+}
+
 export interface NameModel {
   name: string;
   formula: string;
@@ -202,6 +240,9 @@ export class SheetModel {
   printTitleColumns: Rect | null = null;
   protection = { protected: false, options: {} as Record<string, unknown> };
   autofit: { kind: "columns" | "rows"; rect: Rect }[] = [];
+  autoFilter: AutoFilterModel | null = null;
+  /** Last worksheet.showOutlineLevels(rows, columns) call. */
+  outlineLevelsShown: { rows: number; columns: number } | null = null;
   deleted = false;
 
   constructor(
@@ -227,12 +268,14 @@ export class WorkbookModel {
   readonly hf: HyperFormula;
   sheets: SheetModel[] = [];
   names: NameModel[] = [];
+  tables: TableModel[] = [];
   activeSheetId = "";
   selection: { sheetId: string; rect: Rect } | null = null;
   eventsEnabled = true;
   calculationMode = "Automatic";
   private idCounter = 0;
   private cfCounter = 0;
+  private tableCounter = 0;
 
   constructor() {
     this.hf = HyperFormula.buildEmpty({
@@ -257,6 +300,48 @@ export class WorkbookModel {
   nextCondFormatId(): string {
     this.cfCounter++;
     return `{00000000-00CF-0000-0000-${this.cfCounter.toString(16).toUpperCase().padStart(12, "0")}}`;
+  }
+
+  nextTableId(): string {
+    this.tableCounter++;
+    return `{00000000-0007-0000-0000-${this.tableCounter.toString(16).toUpperCase().padStart(12, "0")}}`;
+  }
+
+  // ---------- tables ----------
+
+  tableByName(name: string): TableModel | undefined {
+    const lower = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === lower);
+  }
+
+  tableByNameOrId(key: string): TableModel | undefined {
+    return this.tables.find((t) => t.id === key) ?? this.tableByName(key);
+  }
+
+  /** Excel's rules for table names: letter/underscore/backslash first, then letters, digits, `_` `.`; unique. */
+  validateTableName(name: unknown, except?: TableModel): string {
+    if (typeof name !== "string" || name.length === 0) throw invalidArgument("A table name cannot be blank.");
+    if (name.length > 255) throw invalidArgument(`The table name '${name}' is longer than 255 characters.`);
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name)) {
+      throw invalidArgument(
+        `The table name '${name}' is not valid: it must start with a letter, underscore or backslash and contain no spaces or special characters.`,
+      );
+    }
+    if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr]([0-9]*)?[Cc]?([0-9]*)?$/.test(name)) {
+      throw invalidArgument(`The table name '${name}' is not valid because it looks like a cell reference.`);
+    }
+    const clash = this.tableByName(name);
+    if (clash && clash !== except) throw invalidArgument(`A table named '${name}' already exists.`);
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+      throw invalidArgument(`The table name '${name}' conflicts with an existing defined name.`);
+    }
+    return name;
+  }
+
+  defaultTableName(): string {
+    let i = this.tables.length + 1;
+    while (this.tableByName(`Table${i}`)) i++;
+    return `Table${i}`;
   }
 
   validateSheetName(name: unknown, except?: SheetModel): string {
@@ -321,6 +406,8 @@ export class WorkbookModel {
     this.sheets.splice(idx, 1);
     sheet.deleted = true;
     this.names = this.names.filter((n) => n.scopeSheetId !== sheet.id);
+    for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
+    this.tables = this.tables.filter((t) => !t.deleted);
     if (this.activeSheetId === sheet.id) {
       const next = this.sheets.slice(Math.max(0, idx - 1)).find((s) => s.visibility === "Visible") ?? this.sheets[0];
       this.activeSheetId = next.id;
@@ -405,7 +492,8 @@ export class WorkbookModel {
         return input;
       }
       const fmt = this.cellStyle(sheet, row, col, "numberFormat");
-      if (fmt === "@") return `'${input}`;
+      // A Text-formatted cell keeps what is typed as text; a leading apostrophe is still Excel's text prefix.
+      if (fmt === "@") return input.startsWith("'") ? input : `'${input}`;
       return input;
     }
     throw invalidArgument(`Unsupported cell value of type ${input === null ? "null" : typeof input}.`);
@@ -600,6 +688,30 @@ export class WorkbookModel {
       });
       sheet.printArea = pa.length ? pa : null;
     }
+    if (sheet.autoFilter) {
+      const r = sr(sheet.autoFilter.rect);
+      sheet.autoFilter = r ? { ...sheet.autoFilter, rect: r } : null;
+    }
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const full: Rect = {
+        startRow: t.headerRow,
+        endRow: t.headerRow + t.rowCount,
+        startCol: t.startCol,
+        endCol: t.endCol,
+      };
+      const r = sr(full);
+      const header = axis === "rows" ? shiftIndex(t.headerRow, at, count) : t.headerRow;
+      if (!r || header === null) {
+        t.deleted = true;
+        continue;
+      }
+      t.headerRow = header;
+      t.rowCount = r.endRow - header;
+      t.startCol = r.startCol;
+      t.endCol = r.endCol;
+    }
+    this.tables = this.tables.filter((t) => !t.deleted);
     if (sheet.printTitleRows) sheet.printTitleRows = sr(sheet.printTitleRows);
     if (sheet.printTitleColumns) sheet.printTitleColumns = sr(sheet.printTitleColumns);
     const shiftMap = <V>(m: Map<number, V>): Map<number, V> => {
@@ -691,6 +803,7 @@ export class WorkbookModel {
       throw invalidArgument(`'${name}' is not a valid name because it looks like a cell reference.`);
     }
     const scopeId = scope ? scope.id : null;
+    if (this.tableByName(name)) throw invalidArgument(`The name '${name}' is already used by a table.`);
     if (this.findName(name, scopeId)) throw invalidArgument(`The name '${name}' already exists.`);
     const model: NameModel = { name, formula, comment, visible: true, scopeSheetId: scopeId, hf: false };
     try {

@@ -1,0 +1,175 @@
+import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { LAYOUT } from "../../src/plan/sheet-layout";
+import type { PlanEvent } from "../../src/excel/types";
+import { ACME, setUp } from "./harness";
+
+const SHEET = "Acme Manufacturing, Inc.";
+const TODAY = toExcelSerial(calendarDate(2027, 3, 2)); // the harness clock
+
+async function planWithWatch(options: Parameters<typeof setUp>[0] = {}) {
+  const harness = setUp(options);
+  const created = await harness.service.createPlan(ACME);
+  if (!created.ok) throw new Error("not created");
+  const events: PlanEvent[] = [];
+  const stop = await harness.service.watch((event) => events.push(event));
+  const ids = harness.fake.getValues(SHEET, `J1:J120`).map((row) => row[0]);
+  const rowOf = (id: string) => ids.indexOf(id) + 1;
+  return { ...harness, sheetId: created.plan.sheetId, events, stop, rowOf };
+}
+
+function historyRows(fake: ReturnType<typeof setUp>["fake"]): unknown[][] {
+  if (!fake.sheetNames().includes("Plan history")) return [];
+  return fake.getValues("Plan history", "A2:G50").filter((row) => row.some((cell) => cell !== "" && cell !== null));
+}
+
+describe("following edits in the sheet", () => {
+  it("stamps Completed on and records history when a person sets a task Done in the sheet", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    const row = rowOf("bind-60.loss-runs");
+    await fake.editCell(SHEET, `G${row}`, "Done");
+    await fake.settle();
+    expect(fake.getValue(SHEET, `H${row}`)).toBe(TODAY);
+    const history = historyRows(fake);
+    expect(history).toHaveLength(1);
+    expect(history[0].slice(1)).toEqual([SHEET, SHEET, "bind-60.loss-runs", "Obtain loss runs", "Not started", "Done"]);
+    expect(history[0][0]).toBeCloseTo(TODAY + 10.5 / 24, 5);
+    expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  it("clears the stamp when the task moves back from Done, and records that too", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    const row = rowOf("bind-30.service-team");
+    await fake.editCell(SHEET, `G${row}`, "Done");
+    await fake.editCell(SHEET, `G${row}`, "In progress");
+    await fake.settle();
+    expect(fake.getValue(SHEET, `H${row}`)).toBe("");
+    expect(historyRows(fake).map((r) => [r[5], r[6]])).toEqual([
+      ["Not started", "Done"],
+      ["Done", "In progress"],
+    ]);
+  });
+
+  it("keeps a Completed on date a person typed", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    const row = rowOf("bind-30.service-team");
+    const typed = toExcelSerial(calendarDate(2027, 2, 20));
+    await fake.editCell(SHEET, `H${row}`, typed);
+    await fake.editCell(SHEET, `G${row}`, "Done");
+    await fake.settle();
+    expect(fake.getValue(SHEET, `H${row}`)).toBe(typed);
+  });
+
+  it("changes nothing when an event is replayed", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    await fake.editCell(SHEET, `G${rowOf("bind-30.deliverables")}`, "Done");
+    await fake.settle();
+    const writes = fake.writeCount;
+    await fake.replayLastEvent();
+    await fake.settle();
+    expect(fake.writeCount).toBe(writes);
+    expect(historyRows(fake)).toHaveLength(1);
+  });
+
+  it("never writes in response to a co-author's edit, but tells the pane", async () => {
+    const { fake, rowOf, events, sheetId } = await planWithWatch();
+    const writes = fake.writeCount;
+    await fake.editCell(SHEET, `G${rowOf("bind-30.deliverables")}`, "Done", { source: "Remote" });
+    await fake.settle();
+    expect(fake.writeCount).toBe(writes); // a simulated edit is not an add-in write: nothing was written
+    expect(historyRows(fake)).toHaveLength(0);
+    expect(events.at(-1)).toEqual({ kind: "plan-changed", sheetId, source: "Remote", problems: [] });
+    // And the co-author's change is the new baseline: a later local edit of another cell records nothing for it.
+    await fake.editCell(SHEET, `I${rowOf("bind-30.deliverables")}`, "called the carrier");
+    await fake.settle();
+    expect(historyRows(fake)).toHaveLength(0);
+  });
+
+  it("ignores its own writes (trigger source), so one status change makes one history row", async () => {
+    const { fake, rowOf, service, sheetId } = await planWithWatch();
+    await service.setTaskStatus(sheetId, "bind-90.insurance-review", "In progress");
+    await fake.settle();
+    const ownEvents = fake.events.filter((e) => e.args.triggerSource === "ThisLocalAddin");
+    expect(ownEvents.length).toBeGreaterThan(0);
+    expect(historyRows(fake)).toHaveLength(1);
+    expect(fake.getValue(SHEET, `G${rowOf("bind-90.insurance-review")}`)).toBe("In progress");
+  });
+
+  it("without trigger sources (ExcelApi 1.13) switches events off around its writes", async () => {
+    const { fake, rowOf, service, sheetId } = await planWithWatch({
+      supportedSets: { ExcelApi: "1.13" },
+      supportsTriggerSource: false,
+    });
+    await service.setTaskStatus(sheetId, "bind-90.insurance-review", "Done");
+    await fake.settle();
+    expect(fake.eventsEnabled).toBe(true);
+    expect(fake.getValue(SHEET, `H${rowOf("bind-90.insurance-review")}`)).toBe(TODAY);
+    expect(historyRows(fake)).toHaveLength(1);
+    // A person's edit still reaches the handler afterwards.
+    await fake.editCell(SHEET, `G${rowOf("bind-90.strategy-meeting")}`, "Done");
+    await fake.settle();
+    expect(historyRows(fake)).toHaveLength(2);
+  });
+
+  it("handles a multi-cell paste of statuses by re-reading the sheet", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    const first = rowOf("renewal-60.presentation-date");
+    await fake.paste(SHEET, `G${first}`, [["Done"], ["N/A"], ["Done"]]);
+    await fake.settle();
+    expect([0, 1, 2].map((i) => fake.getValue(SHEET, `H${first + i}`))).toEqual([TODAY, "", TODAY]);
+    expect(historyRows(fake).map((r) => [r[3], r[6]])).toEqual([
+      ["renewal-60.presentation-date", "Done"],
+      ["renewal-60.certificates", "N/A"],
+      ["renewal-60.proposal", "Done"],
+    ]);
+  });
+
+  it("reports a Bind date that is not a date, keeping what was typed, and recovers", async () => {
+    const { fake, events, sheetId, service } = await planWithWatch();
+    const bind = `B${LAYOUT.bind.row}`;
+    await fake.editCell(SHEET, bind, "next Tuesday");
+    await fake.settle();
+    expect(fake.getValue(SHEET, bind)).toBe("next Tuesday");
+    expect(events.at(-1)).toEqual({
+      kind: "plan-changed",
+      sheetId,
+      source: "Local",
+      problems: [{ field: "bind", message: expect.stringMatching(/Bind date "next Tuesday" is not a date/) }],
+    });
+    await fake.editCell(SHEET, bind, "");
+    expect(events.at(-1)).toMatchObject({
+      problems: [{ field: "bind", message: expect.stringMatching(/Bind date is empty/) }],
+    });
+
+    await fake.editCell(SHEET, bind, toExcelSerial(calendarDate(2027, 2, 1)));
+    expect(events.at(-1)).toMatchObject({ problems: [] });
+    const detail = await service.readPlan(sheetId);
+    expect(detail.bind).toBe("2027-02-01");
+    expect(detail.renewal).toBe("2028-02-01"); // the Renewal cell follows the Bind cell
+    expect(detail.tasks.find((t) => t.taskId === "bind-60.loss-runs")?.due).toBe("2027-04-02");
+  });
+
+  it("reports a renewal before the bind date", async () => {
+    const { fake, events } = await planWithWatch();
+    await fake.editCell(SHEET, `B${LAYOUT.renewal.row}`, toExcelSerial(calendarDate(2026, 12, 1)));
+    expect(events.at(-1)).toMatchObject({
+      problems: [{ field: "renewal", message: expect.stringMatching(/must be after the bind date 2027-01-15/) }],
+    });
+  });
+
+  it("takes one Excel.run and at most two round trips per watched edit", async () => {
+    const { fake, rowOf } = await planWithWatch();
+    fake.resetCounters();
+    await fake.editCell(SHEET, `G${rowOf("midterm.pulse")}`, "Done");
+    await fake.settle();
+    expect(fake.runCount).toBe(1);
+    expect(fake.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  it("stops watching when asked", async () => {
+    const { fake, stop } = await planWithWatch();
+    expect(fake.handlerCount()).toBeGreaterThan(0);
+    await stop();
+    expect(fake.handlerCount()).toBe(0);
+  });
+});

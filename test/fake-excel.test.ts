@@ -531,3 +531,280 @@ describe("Office global and install", () => {
     expect("Excel" in g).toBe(false);
   });
 });
+
+describe("tables, autoFilter, outline", () => {
+  test("create a table and append rows across two syncs; address grows; null object for a missing table", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:C1", [["Date", "", "Amount"]]);
+    const events: unknown[] = [];
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.onChanged.add(async (e) => {
+        events.push({ address: e.address, changeType: e.changeType, triggerSource: e.triggerSource });
+      });
+      const table = ws.tables.add("A1:C1", true);
+      table.name = "Expenses";
+      table.rows.add(undefined, [
+        ["2027-01-15", "Lunch", 12.5],
+        ["2027-01-16", "Taxi", "=C2*2"],
+      ]);
+      table.load("name, id");
+      const range = table.getRange();
+      range.load("address");
+      expect(() => range.address).toThrow(/address/);
+      await ctx.sync();
+      expect(table.name).toBe("Expenses");
+      expect(range.address).toBe("Sheet1!A1:C3");
+      expect(fake.table("Expenses").rows).toEqual([
+        [46402, "Lunch", 12.5],
+        [46403, "Taxi", 25],
+      ]);
+
+      // Someone edits the sheet below the table: appends still go to the first row below the table.
+      fake.setValues("Sheet1", "E10", [["note"]]);
+      const again = ctx.workbook.tables.getItem("expenses");
+      again.rows.add(undefined, [["2027-01-17", "Hotel", 99]]);
+      // Office.js samples pass null (not in the typings): same as undefined, append at the end.
+      again.rows.add(null as unknown as undefined, [["2027-01-18", "Train", 40]]);
+      const count = again.rows.getCount();
+      const missing = ctx.workbook.tables.getItemOrNullObject("NoSuchTable");
+      missing.load("name");
+      const body = again.getDataBodyRange();
+      body.load("address");
+      const headers = again.getHeaderRowRange();
+      headers.load("values");
+      await ctx.sync();
+      expect(count.value).toBe(4);
+      expect(missing.isNullObject).toBe(true);
+      expect(body.address).toBe("Sheet1!A2:C5");
+      expect(headers.values).toEqual([["Date", "Column2", "Amount"]]);
+    });
+    await fake.settle();
+    expect(fake.getValues("Sheet1", "B4:C5")).toEqual([
+      ["Hotel", 99],
+      ["Train", 40],
+    ]);
+    expect(fake.getFormulas("Sheet1", "C3")).toEqual([["=C2*2"]]);
+    expect(fake.sheet("Sheet1").tables).toEqual([
+      { name: "Expenses", address: "A1:C5", hasHeaders: true, rowCount: 4 },
+    ]);
+    expect(fake.table("Expenses")).toMatchObject({
+      sheetName: "Sheet1",
+      address: "A1:C5",
+      headers: ["Date", "Column2", "Amount"],
+    });
+    expect(fake.log.map((l) => l.type)).toEqual([
+      "TableCollection.add",
+      "Table.name",
+      "TableRowCollection.add",
+      "TableRowCollection.add",
+      "TableRowCollection.add",
+    ]);
+    expect(fake.writeCount).toBe(5);
+    expect(events).toEqual([
+      { address: "A1:C1", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" },
+      { address: "A2:C3", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" },
+      { address: "A4:C4", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" },
+      { address: "A5:C5", changeType: "RangeEdited", triggerSource: "ThisLocalAddin" },
+    ]);
+  });
+
+  test("a header-only table fills its empty body row first; rows and columns load", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const table = ctx.workbook.tables.add("Sheet1!B2:C2", true);
+      const range = table.getRange();
+      range.load("address");
+      table.rows.load("items");
+      table.columns.load("items/name");
+      await ctx.sync();
+      expect(range.address).toBe("Sheet1!B2:C3");
+      expect(table.rows.items).toHaveLength(0);
+      expect(table.columns.items.map((c) => c.name)).toEqual(["Column1", "Column2"]);
+      table.getHeaderRowRange().values = [["Name", "Qty"]];
+      table.rows.add(undefined, [["a", 1]]);
+      table.rows.load("items");
+      const col = table.columns.getItemAt(1);
+      col.load("name, index");
+      await ctx.sync();
+      expect(table.rows.items.map((r) => [r.index, r.values])).toEqual([[0, [["a", 1]]]]);
+      expect(col.name).toBe("Qty");
+      expect(col.index).toBe(1);
+    });
+    expect(fake.sheet("Sheet1").tables).toEqual([{ name: "Table1", address: "B2:C3", hasHeaders: true, rowCount: 1 }]);
+    expect(fake.table("table1").rows).toEqual([["a", 1]]);
+  });
+
+  test("duplicate or invalid table names fail at sync with InvalidArgument; earlier ops stay applied", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:B1", [["x", "y"]]);
+    fake.setValues("Sheet1", "D1:E1", [["p", "q"]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const first = ws.tables.add("A1:B1", true);
+      first.name = "Plan";
+      const second = ws.tables.add("D1:E1", true);
+      second.name = "plan";
+      second.showTotals = true;
+      await expectRich(ctx.sync(), "InvalidArgument");
+    });
+    expect(fake.sheet("Sheet1").tables.map((t) => t.name)).toEqual(["Plan", "Table2"]);
+    expect(fake.log.map((l) => l.type)).toEqual(["TableCollection.add", "Table.name", "TableCollection.add"]);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.tables.getItem("Table2").name = "Has space";
+      await expectRich(ctx.sync(), "InvalidArgument");
+      ctx.workbook.tables.getItem("Table2").name = "A1";
+      await expectRich(ctx.sync(), "InvalidArgument");
+      ctx.workbook.tables.add("B1:C2", true); // overlaps Plan
+      await expectRich(ctx.sync(), "InvalidArgument");
+      ctx.workbook.tables.getItem("Nope").showTotals = true;
+      await expectRich(ctx.sync(), "ItemNotFound");
+    });
+  });
+
+  test("table.name before load throws; unknown table members throw", async () => {
+    const { Excel } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const table = ctx.workbook.tables.add("A1:B2", false);
+      expect(() => table.name).toThrow(/The property 'name' is not available/);
+      expect(() => (table as unknown as Record<string, unknown>).bogus).toThrow(
+        "FakeExcel: Table.bogus is not implemented",
+      );
+      const count = ctx.workbook.tables.getCount();
+      expect(() => count.value).toThrow();
+      await ctx.sync();
+      expect(() => table.name).toThrow(/name/);
+      table.load("name, showHeaders, showTotals");
+      await ctx.sync();
+      expect(table.name).toBe("Table1");
+      expect(table.showHeaders).toBe(true);
+      expect(count.value).toBe(1);
+    });
+  });
+
+  test("hasHeaders=false inserts a Column1.. header row and moves the data down", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:B2", [
+      [1, 2],
+      [3, 4],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:B2", false);
+      await ctx.sync();
+    });
+    expect(fake.getValues("Sheet1", "A1:B3")).toEqual([
+      ["Column1", "Column2"],
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(fake.sheet("Sheet1").tables).toEqual([{ name: "Table1", address: "A1:B3", hasHeaders: false, rowCount: 2 }]);
+  });
+
+  test("autoFilter apply/clear/remove is recorded; showOutlineLevels hides grouped rows", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A4:C6", [
+      ["Name", "Status", "Due"],
+      ["a", "Open", 1],
+      ["b", "Done", 2],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.autoFilter.load("enabled");
+      await ctx.sync();
+      expect(ws.autoFilter.enabled).toBe(false);
+      ws.autoFilter.apply("A4:C6", 1, { filterOn: Excel.FilterOn.values, values: ["Open"] });
+      const r = ws.autoFilter.getRange();
+      r.load("address");
+      ws.autoFilter.load("enabled, isDataFiltered");
+      await ctx.sync();
+      expect(r.address).toBe("Sheet1!A4:C6");
+      expect(ws.autoFilter.enabled).toBe(true);
+      expect(ws.autoFilter.isDataFiltered).toBe(true);
+      expect(fake.sheet("Sheet1").autoFilter).toBe("A4:C6");
+      expect(fake.sheet("Sheet1").autoFilterCriteria).toEqual({ 1: { filterOn: "Values", values: ["Open"] } });
+      ws.autoFilter.clearCriteria();
+      ws.autoFilter.load("isDataFiltered");
+      await ctx.sync();
+      expect(ws.autoFilter.isDataFiltered).toBe(false);
+      expect(fake.sheet("Sheet1").autoFilter).toBe("A4:C6");
+      ws.autoFilter.apply(ws.getRange("A4:C6"), 5, { filterOn: "Values" });
+      await expectRich(ctx.sync(), "InvalidArgument");
+      ws.autoFilter.remove();
+      const none = ws.autoFilter.getRangeOrNullObject();
+      none.load("address");
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(fake.sheet("Sheet1").autoFilter).toBeNull();
+
+      ws.getRange("5:6").group(Excel.GroupOption.byRows);
+      ws.getRange("6:6").group(Excel.GroupOption.byRows);
+      ws.showOutlineLevels(2, 0);
+      await ctx.sync();
+      expect(fake.sheet("Sheet1").hiddenRows).toEqual([6]);
+      ws.showOutlineLevels(1, 0);
+      await ctx.sync();
+      expect(fake.sheet("Sheet1").hiddenRows).toEqual([5, 6]);
+      ws.showOutlineLevels(3, 0);
+      ws.getRange("6:6").ungroup(Excel.GroupOption.byRows);
+      await ctx.sync();
+      expect(fake.sheet("Sheet1").hiddenRows).toEqual([]);
+      expect(fake.sheet("Sheet1").rowOutline).toEqual({ 5: 1, 6: 1 });
+      expect(fake.sheet("Sheet1").outlineLevelsShown).toEqual({ rows: 3, columns: 0 });
+      ws.showOutlineLevels(9, 0);
+      await expectRich(ctx.sync(), "InvalidArgument");
+    });
+  });
+
+  test("conditionalFormats.clearAll and dataValidation.clear remove entries over the range", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("B2:B10");
+      const cf = r.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=B2>1";
+      r.dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      await ctx.sync();
+      expect(fake.sheet("Sheet1").conditionalFormats).toHaveLength(1);
+      expect(fake.sheet("Sheet1").validations).toHaveLength(1);
+      const part = ctx.workbook.worksheets.getItem("Sheet1").getRange("B5");
+      part.conditionalFormats.clearAll();
+      part.dataValidation.clear();
+      await ctx.sync();
+    });
+    expect(fake.sheet("Sheet1").conditionalFormats).toEqual([]);
+    expect(fake.sheet("Sheet1").validations).toEqual([]);
+  });
+
+  test("row insert inside a table grows it; deleting its sheet removes it", async () => {
+    const { Excel, fake } = setup({ sheets: ["A", "B"] });
+    fake.setValues("A", "A1:B3", [
+      ["h1", "h2"],
+      [1, 2],
+      [3, 4],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("A");
+      ws.tables.add("A1:B3", true);
+      ws.getRange("3:3").insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+      expect(fake.sheet("A").tables[0]).toMatchObject({ address: "A1:B4", rowCount: 3 });
+      const t = ws.tables.getItem("Table1");
+      t.rows.add(undefined, [[5, 6]]);
+      await ctx.sync();
+      expect(fake.getValues("A", "A5:B5")).toEqual([[5, 6]]);
+      // A user's note right below the table is pushed down (cells insert), the row still lands below the table.
+      await fake.editCell("A", "A6", "note");
+      t.rows.add(undefined, [[7, 8]]);
+      await ctx.sync();
+      expect(fake.getValues("A", "A6:B7")).toEqual([
+        [7, 8],
+        ["note", ""],
+      ]);
+      expect(fake.table("Table1").address).toBe("A1:B6");
+      ws.delete();
+      const gone = ctx.workbook.tables.getItemOrNullObject("Table1");
+      gone.load("name");
+      await ctx.sync();
+      expect(gone.isNullObject).toBe(true);
+    });
+  });
+});

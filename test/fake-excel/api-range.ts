@@ -108,7 +108,8 @@ function valuesGetter(fn: (m: WorkbookModel, s: SheetModel, r: number, c: number
   };
 }
 
-function writeValues(t: RangeTarget, v: unknown, ac: ApplyCtx, what: string): void {
+/** Writes a value block (or a scalar) into a range, raising onChanged like any add-in write. */
+export function writeValues(t: RangeTarget, v: unknown, ac: ApplyCtx, what: string): void {
   const { sheet, rect } = t;
   const model = ac.model;
   const single = rect.startRow === rect.endRow && rect.startCol === rect.endCol;

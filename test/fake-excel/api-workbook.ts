@@ -4,6 +4,7 @@ import { ClientObject, FakeCore, TypeDef, defineType } from "./core";
 import { invalidArgument, invalidOperation, itemNotFound } from "./errors";
 import type { HeaderFooterModel, NameModel, PageLayoutModel, SheetModel, WorkbookModel } from "./model";
 import { RangeAreasTarget, RangeTarget, rangeAreasArg, rangeAreasDef, rangeDef, resolveRangeArg } from "./api-range";
+import { autoFilterDef, showOutlineLevels, tableCollectionDef } from "./api-table";
 import { bool, int, normalizeColor, num, oneOf, str } from "./values";
 
 const S = (t: unknown) => t as SheetModel;
@@ -91,6 +92,8 @@ export const worksheetDef: TypeDef = defineType<SheetModel>({
     customProperties: { def: () => customPropertyCollectionDef, resolve: (t) => t },
     protection: { def: () => worksheetProtectionDef, resolve: (t) => t },
     names: { def: () => namedItemCollectionDef, resolve: (t, core) => ({ model: core.model, sheet: t }) },
+    tables: { def: () => tableCollectionDef, resolve: (t, core) => ({ model: core.model, sheet: t }) },
+    autoFilter: { def: () => autoFilterDef, resolve: (t) => t },
   },
   methods: {
     activate: (self) => self.write("activate", (t, ac) => activate(ac.model, S(t), (n, s) => ac.raise(n, s))),
@@ -128,6 +131,11 @@ export const worksheetDef: TypeDef = defineType<SheetModel>({
         return used ? { sheet: S(t), rect: used } : null;
       }).proxy,
     calculate: (self) => self.write("calculate", () => undefined),
+    showOutlineLevels: (self, rowLevels, columnLevels) =>
+      self.write("showOutlineLevels", (t, ac) => {
+        showOutlineLevels(S(t), rowLevels, columnLevels);
+        ac.raise("onFormatChanged", S(t), undefined, WHOLE_SHEET);
+      }),
   },
   events: {
     onChanged: { scope: (t) => t.id },
@@ -234,6 +242,7 @@ export const workbookDef: TypeDef = defineType<WorkbookModel>({
   navs: {
     worksheets: { def: () => worksheetCollectionDef, resolve: (t) => t },
     names: { def: () => namedItemCollectionDef, resolve: (t) => ({ model: t, sheet: null }) },
+    tables: { def: () => tableCollectionDef, resolve: (t) => ({ model: t, sheet: null }) },
     application: { def: () => applicationDef, resolve: (t) => t },
   },
   methods: {

@@ -8,7 +8,8 @@ import { ClientObject, FakeCore, Fault, RequestContextImpl, clientObjectOf, cont
 import { EXCEL_ENUMS } from "./enums";
 import { RichApiError, notImplemented } from "./errors";
 import { EventBus } from "./events";
-import { STYLE_DEFAULTS, SheetModel, WorkbookModel } from "./model";
+import { STYLE_DEFAULTS, SheetModel, WorkbookModel, tableRect } from "./model";
+import { tableHeaders } from "./api-table";
 import type { CellValue, LogEntry, PageLayoutModel, ValueType } from "./model";
 import { formatValue } from "./number-format";
 import { deepClone, strictPlain } from "./strict";
@@ -94,6 +95,24 @@ export interface SheetSnapshot {
   names: { name: string; formula: string; comment: string; visible: boolean }[];
   protection: { protected: boolean; options: Record<string, unknown> };
   autofit: { columns: string[]; rows: string[] };
+  /** Tables on this sheet; `address` includes the header row (a header-only table shows one empty body row). */
+  tables: { name: string; address: string; hasHeaders: boolean; rowCount: number }[];
+  /** Range of the worksheet AutoFilter, or null. */
+  autoFilter: string | null;
+  /** Criteria recorded by autoFilter.apply, keyed by column index within the AutoFilter range. */
+  autoFilterCriteria: Record<number, unknown>;
+  /** Last showOutlineLevels(rows, columns) call. */
+  outlineLevelsShown: { rows: number; columns: number } | null;
+}
+
+export interface TableSnapshot {
+  name: string;
+  sheetName: string;
+  /** Local address including the header row ("A1:C4"). */
+  address: string;
+  headers: string[];
+  /** Data rows only (empty for a header-only table). */
+  rows: CellValue[][];
 }
 
 export interface DispatchedEvent {
@@ -119,6 +138,8 @@ export interface FakeExcelController {
   model: WorkbookModel;
   sheetNames(): string[];
   sheet(name: string): SheetSnapshot;
+  /** A table by name (case-insensitive); throws if there is none. */
+  table(name: string): TableSnapshot;
   cell(sheetName: string, address: string): CellSnapshot & { format: Record<string, unknown> };
   getValue(sheetName: string, address: string): CellValue;
   getValues(sheetName: string, address: string): CellValue[][];
@@ -472,6 +493,34 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
           columns: s.autofit.filter((a) => a.kind === "columns").map((a) => formatRect(a.rect)),
           rows: s.autofit.filter((a) => a.kind === "rows").map((a) => formatRect(a.rect)),
         },
+        tables: model.tables
+          .filter((t) => t.sheet === s)
+          .map((t) => ({
+            name: t.name,
+            address: formatRect(tableRect(t)),
+            hasHeaders: t.hasHeaders,
+            rowCount: t.rowCount,
+          })),
+        autoFilter: s.autoFilter ? formatRect(s.autoFilter.rect) : null,
+        autoFilterCriteria: s.autoFilter ? deepClone(s.autoFilter.criteria) : {},
+        outlineLevelsShown: s.outlineLevelsShown ? { ...s.outlineLevelsShown } : null,
+      };
+    },
+    table(name) {
+      const t = model.tableByName(name);
+      if (!t) throw new Error(`FakeExcel: no table named '${name}'`);
+      const body: Rect = {
+        startRow: t.headerRow + 1,
+        endRow: t.headerRow + t.rowCount,
+        startCol: t.startCol,
+        endCol: t.endCol,
+      };
+      return {
+        name: t.name,
+        sheetName: t.sheet.name,
+        address: formatRect(tableRect(t)),
+        headers: tableHeaders(model, t),
+        rows: t.rowCount > 0 ? grid(body, (r, c) => model.getValue(t.sheet, r, c)) : [],
       };
     },
     cell(sheetName, address) {

@@ -142,6 +142,7 @@ export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescrip
     sheet.getRange(`${group.firstRow}:${group.lastRow}`).group(Excel.GroupOption.byRows);
   }
   sheet.freezePanes.freezeRows(description.freezeRows);
+  sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
 
   // Excel measures wrapped text itself; the estimated heights in the description are for file writers.
   const [tableStart] = description.autoFilter.split(":");

@@ -33,6 +33,7 @@ describe("creating a plan sheet through Office.js", () => {
       rightFooter: "Page &P of &N",
     });
     expect(sheet.hiddenColumns).toEqual(["J"]);
+    expect(sheet.autoFilter).toMatch(/^A9:I\d+$/);
     expect(sheet.validations.map((v) => v.address)).toEqual(expect.arrayContaining(["B4", "B5"]));
     expect(sheet.validations.find((v) => v.type === "list")?.rule).toMatchObject({
       list: { inCellDropDown: true, source: "Not started,In progress,Done,N/A" },

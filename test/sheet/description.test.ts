@@ -1,4 +1,4 @@
-import { toExcelSerial } from "../../src/plan/dates";
+import { calendarDate, toExcelSerial } from "../../src/plan/dates";
 import { describePlanSheet, headerFooterText, planSheetName, wrappedLines, type CellValue } from "../../src/plan/sheet";
 import { address, COLUMN, LAYOUT, teamCells } from "../../src/plan/sheet-layout";
 import { STATUSES } from "../../src/plan/status";
@@ -60,7 +60,7 @@ describe("the plan sheet description", () => {
     const given = describe_({ renewal: "2028-02-01" });
     expect(cellAt(given.cells, LAYOUT.renewal.row, LAYOUT.renewal.column)).toEqual({
       kind: "number",
-      value: toExcelSerial(new Date(Date.UTC(2028, 1, 1))),
+      value: toExcelSerial(calendarDate(2028, 2, 1)),
     });
   });
 

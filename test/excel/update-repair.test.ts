@@ -1,0 +1,155 @@
+import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import { createExcelPlanService } from "../../src/excel/service";
+import { ACME, setUp } from "./harness";
+
+const SHEET = "Acme Manufacturing, Inc.";
+
+async function plan(template?: Template) {
+  const harness = setUp({}, template ? { template } : {});
+  const created = await harness.service.createPlan(ACME);
+  if (!created.ok) throw new Error("not created");
+  const rowOf = (id: string) => harness.fake.getValues(SHEET, "J1:J150").findIndex((row) => row[0] === id) + 1;
+  return { ...harness, sheetId: created.plan.sheetId, rowOf };
+}
+
+/** Version 2 of the template: one task retired, one added, one sub-item added. */
+function nextTemplate(): Template {
+  const next: Template = structuredClone(DEFAULT_TEMPLATE);
+  next.version = 2;
+  const sixty = next.phases.find((p) => p.id === "bind-60")!;
+  sixty.tasks = sixty.tasks.filter((t) => t.id !== "bind-60.feedback");
+  sixty.tasks.push({
+    id: "bind-60.coverage-check",
+    text: "Check coverage against exposures",
+    owners: ["AE"],
+    items: [],
+    seed: "",
+  });
+  next.phases[0].tasks[0].items.push({ id: "bind-30.service-team.backup", text: "Name a backup AE", seed: "" });
+  return next;
+}
+
+describe("updating a plan in place", () => {
+  it("refuses to rebuild while the Bind date is not a date, and says what to fix", async () => {
+    const { fake, sheetId } = await plan();
+    await fake.editCell(SHEET, "B4", "soon");
+    const newer = createExcelPlanService({ template: nextTemplate() });
+    await expect(newer.applyUpdate(sheetId, { upgradeTemplate: true })).rejects.toThrow(
+      /Fix the plan's dates before updating its template: Bind date "soon" is not a date/,
+    );
+    expect(fake.getValue(SHEET, "B4")).toBe("soon");
+  });
+
+  it("previews and applies a new service team; Assigned to follows and entries stay", async () => {
+    const { service, fake, sheetId, rowOf } = await plan();
+    const row = rowOf("bind-60.loss-runs");
+    await fake.editCell(SHEET, `I${row}`, "Loss runs requested from carrier");
+    await fake.editCell(SHEET, `G${row}`, "In progress");
+    const change = { team: { ...ACME.team, AE: "Sam Ortiz", Claims: "Luis Ortega" } };
+    const preview = await service.previewUpdate(sheetId, change);
+    expect(preview.changes).toEqual(["AE: Dana Whitfield → Sam Ortiz", "Claims: (nobody) → Luis Ortega"]);
+    expect(preview.keptEntries).toBe(1);
+    expect(fake.getValue(SHEET, "D4")).toBe("Dana Whitfield"); // a preview writes nothing
+
+    await service.applyUpdate(sheetId, change);
+    expect(fake.getValue(SHEET, "D4")).toBe("Sam Ortiz");
+    expect(fake.getValue(SHEET, `D${row}`)).toBe("Sam Ortiz, Priya Shah");
+    expect(fake.getValue(SHEET, `I${row}`)).toBe("Loss runs requested from carrier");
+    expect(fake.getValue(SHEET, `G${row}`)).toBe("In progress");
+  });
+
+  it("rebuilds for a newer template, keeping every entry by task id, people's own rows and retired tasks with notes", async () => {
+    const { fake, sheetId, rowOf } = await plan();
+    // A person sorts nothing but types: a status and note on a task that stays, a note on one that is retired,
+    // and a row of their own below the table.
+    const stays = rowOf("renewal-30.issue");
+    await fake.editCell(SHEET, `G${stays}`, "Done");
+    await fake.editCell(SHEET, `I${stays}`, "Binders sent 2/1");
+    const retired = rowOf("bind-60.feedback");
+    await fake.editCell(SHEET, `I${retired}`, "Carrier asked for a loss-control visit");
+    const last = rowOf("renewal-30.finalize-plan");
+    await fake.editCell(SHEET, `B${last + 1}`, "Call the client about the new warehouse");
+    await fake.editCell(SHEET, `I${last + 1}`, "my own row");
+    const completed = fake.getValue(SHEET, `H${stays}`);
+
+    // The same workbook, opened with a newer add-in.
+    const newer = createExcelPlanService({ template: nextTemplate(), now: () => new Date(2027, 2, 2, 10, 30) });
+    const preview = await newer.previewUpdate(sheetId, { upgradeTemplate: true });
+    expect(preview.addedTasks).toEqual(["Check coverage against exposures"]);
+    expect(preview.removedTasks).toEqual(["Feedback from Client/Service team/Carrier"]);
+    expect(preview.keptEntries).toBe(3);
+    expect(preview.changes).toEqual([
+      "Template version 1 → 2: rows rebuilt in the template's order.",
+      "1 retired task(s) with entries are kept at the end of the table.",
+    ]);
+
+    await newer.applyUpdate(sheetId, { upgradeTemplate: true });
+    const ids = fake.getValues(SHEET, "J1:J150").map((row) => row[0]);
+    const at = (id: string) => ids.indexOf(id) + 1;
+    expect(fake.getValue(SHEET, "J3")).toBe(2);
+    expect(fake.sheet(SHEET).customProperties["ServicePlan.TemplateVersion"]).toBe("2");
+    // Entries moved with their task ids.
+    expect(fake.getValue(SHEET, `G${at("renewal-30.issue")}`)).toBe("Done");
+    expect(fake.getValue(SHEET, `H${at("renewal-30.issue")}`)).toBe(completed);
+    expect(fake.getValue(SHEET, `I${at("renewal-30.issue")}`)).toBe("Binders sent 2/1");
+    // New rows from the template, with working formulas.
+    expect(at("bind-60.coverage-check")).toBeGreaterThan(0);
+    expect(fake.getValue(SHEET, `F${at("bind-60.coverage-check")}`)).toBe(
+      fake.getValue(SHEET, `F${at("bind-60.loss-runs")}`),
+    );
+    expect(at("bind-30.service-team.backup")).toBe(at("bind-30.service-team") + 2);
+    // The retired task and the person's own row are kept at the end, nothing lost.
+    const tail = fake.getValues(SHEET, `A${at("bind-60.feedback")}:I${at("bind-60.feedback")}`)[0];
+    expect(tail[0]).toBe("60 Days (retired)");
+    expect(tail[8]).toBe("Carrier asked for a loss-control visit");
+    const own = fake.getValues(SHEET, "B1:I150").find((row) => row[0] === "Call the client about the new warehouse");
+    expect(own?.[7]).toBe("my own row");
+    expect(at("bind-60.feedback")).toBeGreaterThan(at("renewal-30.finalize-plan"));
+    // And the sheet still reads as a plan.
+    const detail = await newer.readPlan(sheetId);
+    expect(detail.tasks.find((t) => t.taskId === "renewal-30.issue")?.status).toBe("Done");
+  });
+});
+
+describe("repairing date formulas", () => {
+  it("finds Due dates typed over the formulas and restores them after confirmation", async () => {
+    const { service, fake, sheetId, rowOf } = await plan();
+    const row = rowOf("bind-90.insurance-review");
+    const formula = fake.cell(SHEET, `F${row}`).formula;
+    const expected = fake.getValue(SHEET, `F${row}`);
+    await fake.editCell(SHEET, `F${row}`, toExcelSerial(calendarDate(2027, 5, 1)));
+    const preview = await service.previewRepair(sheetId);
+    expect(preview.cells).toEqual([
+      {
+        address: `F${row}`,
+        taskId: "bind-90.insurance-review",
+        task: "Insurance Review Process Begins",
+        column: "Due",
+        found: "2027-05-01 typed over the formula",
+      },
+    ]);
+    expect(fake.getValue(SHEET, `F${row}`)).toBe(toExcelSerial(calendarDate(2027, 5, 1))); // preview writes nothing
+    await service.applyRepair(sheetId);
+    expect(fake.cell(SHEET, `F${row}`).formula).toBe(formula);
+    expect(fake.getValue(SHEET, `F${row}`)).toBe(expected);
+    expect((await service.previewRepair(sheetId)).cells).toEqual([]);
+  });
+
+  it("restores formulas broken by deleted cells (#REF!)", async () => {
+    const { service, fake, sheetId, rowOf } = await plan();
+    const row = rowOf("midterm.pulse");
+    const expected = fake.getValue(SHEET, `E${row}`);
+    // Someone deletes the holidays column: every date formula now points at #REF!.
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEET).getRange("K:K").delete(Excel.DeleteShiftDirection.left);
+      await context.sync();
+    });
+    const preview = await service.previewRepair(sheetId);
+    expect(preview.cells.length).toBe(2 * (8 + 32));
+    expect(preview.cells[0].found).toBe("a formula broken by deleted cells (#REF!)");
+    await service.applyRepair(sheetId);
+    expect(fake.getValue(SHEET, `E${row}`)).toBe(expected);
+    expect((await service.previewRepair(sheetId)).cells).toEqual([]);
+  });
+});

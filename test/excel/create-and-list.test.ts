@@ -1,6 +1,6 @@
 import { toExcelSerial } from "../../src/plan/dates";
 import { computeSchedule } from "../../src/plan/schedule";
-import { COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
+import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/service";
@@ -153,7 +153,11 @@ describe("finding the workbook's plans", () => {
     const { service, fake } = setUp();
     const created = await service.createPlan(ACME);
     if (!created.ok) throw new Error("not created");
-    fake.model.activeSheetId; // the model is inspectable; the service must do the work through Office.js
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").activate();
+      await context.sync();
+    });
+    expect(fake.activeSheet).toBe("Sheet1");
     await service.selectTask(created.plan.sheetId, "bind-60.loss-runs");
     const ids = fake.getValues(SHEET, `J${LAYOUT.firstDataRow}:J90`).map((row) => row[0]);
     expect(fake.selection).toEqual({
@@ -161,7 +165,7 @@ describe("finding the workbook's plans", () => {
       address: `B${LAYOUT.firstDataRow + ids.indexOf("bind-60.loss-runs")}`,
     });
     await expect(service.selectTask(created.plan.sheetId, "nope")).rejects.toThrow(/no longer on the sheet/);
-    expect(COLUMN.task).toBe(2);
+    expect(fake.activeSheet).toBe(SHEET);
   });
 
   it("explains a plan sheet whose header rows were deleted instead of misreading it", async () => {

@@ -2,6 +2,7 @@
  * `npm run bench`: one JSON object per line, {"metric", "value", "unit"}. Each section is its own module under
  * scripts/bench/; a section that cannot run here (no browser, no build) says why on stderr and is skipped.
  */
+import { benchAdapter } from "./bench/adapter";
 import { benchPlanCore } from "./bench/plan-core";
 
 export type Emit = (metric: string, value: number, unit: string) => void;
@@ -11,7 +12,10 @@ const emit: Emit = (metric, value, unit) => {
 };
 
 async function main(): Promise<void> {
-  const sections: [string, (emit: Emit) => Promise<void>][] = [["plan core", benchPlanCore]];
+  const sections: [string, (emit: Emit) => Promise<void>][] = [
+    ["plan core", benchPlanCore],
+    ["Office.js adapter", benchAdapter],
+  ];
   for (const [name, section] of sections) {
     try {
       await section(emit);

@@ -14,7 +14,7 @@ const officeRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "test-output/"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-output/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   react.configs.flat.recommended,

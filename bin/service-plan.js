@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The command line runs the compiled core (built by `npm ci` / `npm run build:cli`).
 const path = require("node:path");
-const entry = path.join(__dirname, "..", "dist", "cli", "cli", "main.js");
+const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
 let cli;
 try {
   cli = require(entry);

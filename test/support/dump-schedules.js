@@ -1,8 +1,8 @@
 // Prints the engine's dates for many bind dates, to compare runs under different TZ values.
 // Uses the compiled core (built before the tests by `npm test`'s pretest step).
-const { computeSchedule } = require("../../dist/cli/plan/schedule");
-const { DEFAULT_TEMPLATE } = require("../../dist/cli/plan/template");
-const { calendarDate, plusMonths, toIsoDate, parseIsoDate } = require("../../dist/cli/plan/dates");
+const { computeSchedule } = require("../../lib/plan/schedule");
+const { DEFAULT_TEMPLATE } = require("../../lib/plan/template");
+const { calendarDate, plusMonths, toIsoDate, parseIsoDate } = require("../../lib/plan/dates");
 
 const holidays = ["2027-07-05", "2027-11-25"].map(parseIsoDate);
 const lines = [String(new Date(2027, 0, 1).getTimezoneOffset())];

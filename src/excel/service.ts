@@ -14,6 +14,7 @@ import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
 import { explain } from "./errors";
 import { HISTORY_SHEET, HISTORY_TABLE, type HistoryEntry, historyRow, queueHistoryRows } from "./history";
+import { TRIGGER_SOURCE_SET } from "./requirements";
 import { queuePlanSheet } from "./sheet-writer";
 import type {
   CreateResult,
@@ -143,7 +144,7 @@ function markerOf(values: unknown[][]): unknown {
 }
 
 function triggerSourceSupported(): boolean {
-  return Office.context.requirements.isSetSupported("ExcelApi", "1.14");
+  return Office.context.requirements.isSetSupported("ExcelApi", TRIGGER_SOURCE_SET);
 }
 
 export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): PlanService {

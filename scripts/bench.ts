@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const sections: [string, (emit: Emit) => Promise<void>][] = [
     ["plan core", benchPlanCore],
     ["Office.js adapter", benchAdapter],
+    ["pane", (emit) => import("./bench/pane").then(({ benchPane }) => benchPane(emit))],
   ];
   for (const [name, section] of sections) {
     try {

@@ -1,0 +1,192 @@
+/**
+ * What the end-to-end test and the pane bench share: building the production pane and the fake Office host,
+ * serving the build on 127.0.0.1, launching Debian's Chromium, and routing Microsoft's office.js URL.
+ * Node only; nothing here is bundled into a page.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
+import type { Browser, Page } from "playwright-core";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_HOSTED_PREFIX = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+
+/** The repository root: the folder holding webpack.e2e.config.js (works from test/ and from dist/bench/). */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "webpack.e2e.config.js"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No webpack.e2e.config.js above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Runs webpack-cli with `args` in the repository; rejects with its output when it fails. */
+function webpack(args: string[]): Promise<void> {
+  const root = repoRoot();
+  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0) done();
+      else fail(new Error(`webpack ${args.join(" ")} failed (exit ${code}):\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+/** Newest modification time (ms) of the files at `paths` (folders searched recursively); 0 when none exist. */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      newest = Math.max(newest, newestChange(readdirSync(path).map((entry) => join(path, entry))));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** True when `output` exists and is newer than every input: the build in that folder can be reused. */
+function upToDate(output: string, inputs: string[]): boolean {
+  if (!existsSync(output)) return false;
+  const root = repoRoot();
+  return statSync(output).mtimeMs > newestChange(inputs.map((input) => join(root, input)));
+}
+
+const PANE_INPUTS = [
+  "src",
+  "assets",
+  "manifest.xml",
+  "webpack.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
+const HOST_INPUTS = ["test/fake-excel", "test/e2e/fake-host.ts", "webpack.e2e.config.js", "package-lock.json"];
+
+/** True when `dir` holds a production pane build (hashed chunk names) newer than every source of the pane. */
+export function freshProductionBuild(dir: string): boolean {
+  const html = join(dir, "taskpane.html");
+  return upToDate(html, PANE_INPUTS) && /taskpane\.[0-9a-f]{8}\.js/.test(readFileSync(html, "utf8"));
+}
+
+/**
+ * The production pane exactly as `npm run build` makes it, written to `outDir` instead of dist/. A build already
+ * in `outDir` that is newer than every source is reused; returns whether webpack ran.
+ */
+export async function buildPane(outDir: string): Promise<boolean> {
+  if (upToDate(join(outDir, "taskpane.html"), PANE_INPUTS)) return false;
+  await webpack(["--mode", "production", "--output-path", outDir]);
+  return true;
+}
+
+/** The fake Office host (test/e2e/fake-host.ts) as one script, `<outDir>/fake-office.js` (reused when fresh). */
+export async function buildFakeHost(outDir: string): Promise<string> {
+  const bundle = join(outDir, "fake-office.js");
+  if (!upToDate(bundle, HOST_INPUTS)) {
+    await webpack(["--config", "webpack.e2e.config.js", "--output-path", outDir]);
+  }
+  return bundle;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+export interface StaticServer {
+  /** Base address ending with "/", e.g. http://127.0.0.1:40123/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the files under `root` on 127.0.0.1 at a random port; nothing outside `root`. */
+export async function serveStatic(root: string): Promise<StaticServer> {
+  const base = resolve(root);
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const file = normalize(join(base, pathname === "/" ? "taskpane.html" : pathname));
+    if ((file !== base && !file.startsWith(base + sep)) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  // Required lazily so that a missing browser is reported by the caller, not as a module load error.
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}
+
+/**
+ * How the page gets office.js: the fake host bundle (inside Excel), Microsoft's real files from the npm package
+ * (a plain browser), or a failed download. Any other external request is aborted: the test has no network.
+ */
+export type OfficeSource = { kind: "fake"; bundle: string } | { kind: "real" } | { kind: "abort" };
+
+export async function routeOffice(page: Page, source: OfficeSource, serverUrl: string): Promise<void> {
+  const officeDist = join(repoRoot(), "node_modules", "@microsoft", "office-js", "dist");
+  const fakeBody = source.kind === "fake" ? readFileSync(source.bundle) : null;
+  await page.route(
+    (url) => !url.href.startsWith(serverUrl),
+    async (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(OFFICE_HOSTED_PREFIX) || source.kind === "abort") {
+        await route.abort();
+        return;
+      }
+      if (fakeBody) {
+        if (url === OFFICE_JS_URL) await route.fulfill({ status: 200, contentType: "text/javascript", body: fakeBody });
+        else await route.abort();
+        return;
+      }
+      const relative = new URL(url).pathname.slice(new URL(OFFICE_HOSTED_PREFIX).pathname.length);
+      const file = normalize(join(officeDist, relative));
+      if (!file.startsWith(officeDist + sep) || !existsSync(file) || !statSync(file).isFile()) {
+        await route.fulfill({ status: 404, body: "not found" });
+        return;
+      }
+      await route.fulfill({
+        status: 200,
+        contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+        body: readFileSync(file),
+      });
+    },
+  );
+}

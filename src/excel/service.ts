@@ -136,8 +136,39 @@ function snapshotOf(plan: SheetPlan): StatusSnapshot {
   );
 }
 
-/** Rows read from each sheet when listing plans: a plan with room for rows people add. */
-const LIST_WINDOW_ROWS = 300;
+/** Rows read from a sheet to tell whether it is a plan and, usually, read the whole plan: room for added rows. */
+const PLAN_WINDOW_ROWS = 300;
+
+interface PlanWindow {
+  range: Excel.Range;
+  used: Excel.Range;
+}
+
+/** Queues a load of the plan-sized window of `sheet`, and of how far the sheet's values reach. */
+function planWindow(sheet: Excel.Worksheet): PlanWindow {
+  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
+  range.load("values");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,rowCount");
+  return { range, used };
+}
+
+function windowIsShort({ used }: PlanWindow): boolean {
+  return !used.isNullObject && used.rowIndex + used.rowCount > PLAN_WINDOW_ROWS;
+}
+
+/** The window's values, or (one more round trip) the whole plan when people added rows beyond it. */
+async function wholeIfLonger(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  window: PlanWindow,
+): Promise<unknown[][]> {
+  if (!windowIsShort(window)) return window.range.values;
+  const whole = wholePlanRange(sheet);
+  whole.load("values");
+  await context.sync();
+  return whole.values;
+}
 
 function markerOf(values: unknown[][]): unknown {
   return values[LAYOUT.marker.kind.row - 1]?.[LAYOUT.marker.kind.column - 1];
@@ -233,16 +264,12 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       sheets.load("items/id,items/name");
       await context.sync();
       // One more round trip reads a plan-sized window of every sheet: its marker says whether it is a plan.
-      const windows = sheets.items.map((sheet) => {
-        const range = sheet.getRange(`A1:${address(LIST_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
-        range.load("values");
-        return { sheet, range };
-      });
+      const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
       await context.sync();
-      const plans = windows.filter(({ range }) => isPlanSheet(markerOf(range.values)));
+      const plans = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
       // A plan longer than the window (people added many rows) is read whole, in a third round trip.
       const longer = plans
-        .filter(({ range }) => range.values[LIST_WINDOW_ROWS - 1].some((cell) => cell !== ""))
+        .filter(({ window }) => windowIsShort(window))
         .map(({ sheet }) => {
           const whole = wholePlanRange(sheet);
           whole.load("values");
@@ -250,8 +277,8 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         });
       if (longer.length > 0) await context.sync();
       const result: PlanSummary[] = [];
-      for (const { sheet, range } of plans) {
-        const values = longer.find((l) => l.sheet === sheet)?.range.values ?? range.values;
+      for (const { sheet, window } of plans) {
+        const values = longer.find((l) => l.sheet === sheet)?.range.values ?? window.range.values;
         try {
           const loaded = interpret(sheet.id, sheet.name, values);
           if (!snapshots.has(sheet.id)) snapshots.set(sheet.id, snapshotOf(loaded.plan));
@@ -415,14 +442,14 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
             history.load("name");
             const sheet = context.workbook.worksheets.getItem(event.worksheetId);
             sheet.load("id,name");
-            const range = wholePlanRange(sheet);
-            range.load("values");
+            // A bounded window, not the used range: an edit on a large data sheet must not read it all.
+            const window = planWindow(sheet);
             await context.sync();
-            if (sheet.name === HISTORY_SHEET) return;
-            if (!isPlanSheet(markerOf(range.values))) return;
+            if (sheet.name === HISTORY_SHEET || !isPlanSheet(markerOf(window.range.values))) return;
+            const values = await wholeIfLonger(context, sheet, window);
             let loaded: LoadedPlan;
             try {
-              loaded = interpret(sheet.id, sheet.name, range.values);
+              loaded = interpret(sheet.id, sheet.name, values);
             } catch (error) {
               const message = error instanceof Error ? error.message : String(error);
               listener({

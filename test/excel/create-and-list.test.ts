@@ -125,6 +125,22 @@ describe("finding the workbook's plans", () => {
     expect(plans[0].counts).toMatchObject({ notStarted: 32, done: 0 });
   });
 
+  it("reads a plan that grew past the window in one more round trip, and skips large other sheets cheaply", async () => {
+    const { service, fake } = setUp();
+    const created = await service.createPlan(ACME);
+    if (!created.ok) throw new Error("not created");
+    fake.setValues(SHEET, "B305:I305", [["A row far below", "", "", "", "", "In progress", "", "keep me"]]);
+    fake.addSheet("Loss data");
+    fake.setValues("Loss data", "A1:A2", [["claim"], [1]]);
+    fake.setValues("Loss data", "A5000:A5000", [[2]]);
+    fake.resetCounters();
+    const plans = await service.listPlans();
+    expect(plans.map((p) => p.sheetName)).toEqual([SHEET]);
+    expect(fake.syncCount).toBe(3);
+    const detail = await service.readPlan(created.plan.sheetId);
+    expect(detail.tasks).toHaveLength(32);
+  });
+
   it("finds a plan written by the command line's file writer layout (marker cell, no custom properties)", async () => {
     const { service, fake } = setUp();
     await service.createPlan(ACME);

@@ -3,6 +3,7 @@
  * scripts/bench/; a section that cannot run here (no browser, no build) says why on stderr and is skipped.
  */
 import { benchAdapter } from "./bench/adapter";
+import { benchPane } from "./bench/pane";
 import { benchPlanCore } from "./bench/plan-core";
 
 export type Emit = (metric: string, value: number, unit: string) => void;
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const sections: [string, (emit: Emit) => Promise<void>][] = [
     ["plan core", benchPlanCore],
     ["Office.js adapter", benchAdapter],
-    ["pane", (emit) => import("./bench/pane").then(({ benchPane }) => benchPane(emit))],
+    ["pane", benchPane],
   ];
   for (const [name, section] of sections) {
     try {

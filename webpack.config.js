@@ -9,6 +9,8 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
@@ -54,6 +56,20 @@ async function devServerHttpsOptions() {
   }
 }
 
+/*
+ * Production builds move every Griffel style rule (Fluent's and our makeStyles) out of the JavaScript into
+ * one CSS file that taskpane.html links: the pane's JS shrinks and no CSS-in-JS engine runs at start-up.
+ * Development keeps Griffel's runtime insertion (faster rebuilds, same look).
+ */
+const griffelExtractionRules = [
+  {
+    test: /\.(js|mjs|ts|tsx)$/,
+    include: [/[\\/]node_modules[\\/]@fluentui[\\/]/, path.resolve(__dirname, "src")],
+    use: { loader: GriffelCSSExtractionPlugin.loader },
+  },
+  { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+];
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const addinUrl = productionUrl(process.env.ADDIN_URL);
@@ -72,15 +88,26 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".jsx"] },
     module: {
       rules: [
+        ...(dev ? [] : griffelExtractionRules),
         {
           test: /\.tsx?$/,
           // The CLI, the xlsx writer and the tests are Node-only; they must never reach the pane's bundle.
           exclude: [/node_modules/, path.resolve(__dirname, "test")],
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          use: [
+            // Loaders run last to first: ts-loader makes JavaScript, then Griffel precomputes our makeStyles.
+            ...(dev ? [] : [{ loader: "@griffel/webpack-loader" }]),
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+          ],
         },
       ],
     },
     plugins: [
+      ...(dev
+        ? []
+        : [
+            new MiniCssExtractPlugin({ filename: "[name].[contenthash:8].css", ignoreOrder: true }),
+            new GriffelCSSExtractionPlugin(),
+          ]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

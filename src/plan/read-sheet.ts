@@ -67,16 +67,15 @@ function kindOf(id: string): SheetRow["kind"] {
   return depth === 1 ? "phase" : depth === 2 ? "task" : "item";
 }
 
-export function taskState(status: Status | "", due: string | null, today: CalendarDate): TaskState {
-  if (status === "Done") return "done";
-  if (status === "N/A") return "n/a";
-  if (due) {
-    const todayIso = toIsoDate(today);
-    if (due < todayIso) return "overdue";
-    const soon = toIsoDate(plusDays(today, DUE_SOON_DAYS));
-    if (due <= soon) return "due-soon";
+/** How a row stands today, by the same rule as the sheet's colors (see statusConditions in sheet-formulas.ts). */
+export function taskState(statusText: string, due: string | null, today: CalendarDate): TaskState {
+  if (statusText === "Done") return "done";
+  if (statusText === "N/A") return "n/a";
+  if (due && statusText !== "") {
+    if (due < toIsoDate(today)) return "overdue";
+    if (due <= toIsoDate(plusDays(today, DUE_SOON_DAYS))) return "due-soon";
   }
-  return status === "In progress" ? "in-progress" : "not-started";
+  return statusText === "In progress" ? "in-progress" : "not-started";
 }
 
 /**
@@ -144,7 +143,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
       statusText,
       completedOn: dateText(line[COLUMN.completedOn - 1]),
       notes: text(line[COLUMN.notes - 1]),
-      state: taskState(status, due, today),
+      state: taskState(statusText, due, today),
     });
   }
 

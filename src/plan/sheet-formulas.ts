@@ -51,7 +51,8 @@ export function statusConditions(
 ): Record<"done" | "na" | "inProgress" | "overdue" | "dueSoon", string> {
   const status = `$${columnLetter(COLUMN.status)}${firstRow}`;
   const due = `$${columnLetter(COLUMN.due)}${firstRow}`;
-  const open = `${status}<>"Done",${status}<>"N/A"`;
+  // Only rows someone tracks: a task (its status is never blank) or a row a person gave a status.
+  const open = `${status}<>"",${status}<>"Done",${status}<>"N/A"`;
   return {
     done: `=${status}="Done"`,
     na: `=${status}="N/A"`,

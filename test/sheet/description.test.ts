@@ -160,8 +160,8 @@ describe("the plan sheet description", () => {
     expect(statusRules.map((f) => f.formula)).toEqual([
       `=$G${first}="Done"`,
       `=$G${first}="N/A"`,
-      `=AND(ISNUMBER($F${first}),$F${first}<TODAY(),$G${first}<>"Done",$G${first}<>"N/A")`,
-      `=AND(ISNUMBER($F${first}),$F${first}>=TODAY(),$F${first}-TODAY()<=14,$G${first}<>"Done",$G${first}<>"N/A")`,
+      `=AND(ISNUMBER($F${first}),$F${first}<TODAY(),$G${first}<>"",$G${first}<>"Done",$G${first}<>"N/A")`,
+      `=AND(ISNUMBER($F${first}),$F${first}>=TODAY(),$F${first}-TODAY()<=14,$G${first}<>"",$G${first}<>"Done",$G${first}<>"N/A")`,
       `=$G${first}="In progress"`,
     ]);
     expect(new Set(statusRules.map((f) => f.fill)).size).toBe(5);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { calendarDate, fromExcelSerial, toExcelSerial, toIsoDate } from "../../src/plan/dates";
+import { calendarDate, fromExcelSerial, plusDays, toExcelSerial, toIsoDate } from "../../src/plan/dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { describePlanSheet } from "../../src/plan/sheet";
 import { address, COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
@@ -96,7 +96,23 @@ describe("a plan workbook in LibreOffice", () => {
 
   it("prints landscape, one page wide, with the table header on every page", async () => {
     if (!available) return console.warn("LibreOffice not installed: skipped");
-    const pdf = await convertWithLibreOffice(planFile, "pdf", join(dir, "pdf"));
+    // A plan in mid-term as of today, with some work done, so the printed colors show what a meeting sees.
+    const now = new Date();
+    const today = calendarDate(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    const entries = new Map([
+      ["bind-30.service-team", { statusText: "Done", completedOn: toExcelSerial(plusDays(today, -70)), notes: "" }],
+      ["bind-30.strategy-session", { statusText: "Done", completedOn: toExcelSerial(plusDays(today, -66)), notes: "" }],
+      ["bind-30.deliverables", { statusText: "In progress", completedOn: null, notes: "Waiting on carrier" }],
+      ["bind-30.draft-plan", { statusText: "N/A", completedOn: null, notes: "Renewal plan reused" }],
+    ]);
+    const midTerm = describePlanSheet(DEFAULT_TEMPLATE, inputs(toIsoDate(plusDays(today, -75))), {
+      planId: "print-test",
+      existingSheetNames: [],
+      entries,
+    });
+    const printFile = join(dir, "print.xlsx");
+    await planWorkbook([midTerm]).xlsx.writeFile(printFile);
+    const pdf = await convertWithLibreOffice(printFile, "pdf", join(dir, "pdf"));
     const info = (await run("pdfinfo", [pdf])).stdout;
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     const [width, height] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);

@@ -152,7 +152,7 @@ const LINE_HEIGHT = 15;
 
 /** How many lines `value` wraps to in a column `width` characters wide, breaking at spaces. */
 export function wrappedLines(value: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.15) - 1);
+  const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
   let lines = 1;
   let used = 0;
   for (const word of value.split(/\s+/).filter(Boolean)) {

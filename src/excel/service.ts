@@ -194,17 +194,25 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     }
   }
 
-  /** One round trip: the plan on `sheetId`, with its history table looked up for a write that may follow. */
-  async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
+  /** One round trip: the plan on `sheetId`, and its cells' formulas when an update or repair needs them. */
+  async function loadPlanWithFormulas(
+    context: Excel.RequestContext,
+    sheetId: string,
+    withFormulas = true,
+  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][] }> {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     sheet.load("id,name");
     const range = wholePlanRange(sheet);
-    range.load("values");
+    range.load(withFormulas ? "values,formulas" : "values");
     await context.sync();
     if (!isPlanSheet(markerOf(range.values))) {
       throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
     }
-    return interpret(sheet.id, sheet.name, range.values);
+    return { loaded: interpret(sheet.id, sheet.name, range.values), formulas: withFormulas ? range.formulas : [] };
+  }
+
+  async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
+    return (await loadPlanWithFormulas(context, sheetId, false)).loaded;
   }
 
   /**
@@ -507,7 +515,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) =>
-        planUpdate((await loadFormulas(context, sheetId)).loaded, change, template),
+        planUpdate((await loadPlanWithFormulas(context, sheetId)).loaded, change, template),
       ).catch((error: unknown) => {
         throw explain("Preparing the update", error);
       });
@@ -515,7 +523,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
         const preview = planUpdate(loaded, change, template);
         const renewalFormula = formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
         const followsBind = typeof renewalFormula === "string" && /EDATE\(/i.test(renewalFormula);
@@ -542,7 +550,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async previewRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
         return { sheetId, cells: planRepair(loaded.plan, formulas, template) };
       }).catch((error: unknown) => {
         throw explain("Checking the formulas", error);
@@ -551,7 +559,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadFormulas(context, sheetId);
+        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
         const cells = planRepair(loaded.plan, formulas, template);
         if (cells.length > 0) {
           suppressOwnEvents(context);
@@ -565,21 +573,6 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       });
     },
   };
-
-  async function loadFormulas(
-    context: Excel.RequestContext,
-    sheetId: string,
-  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][] }> {
-    const sheet = context.workbook.worksheets.getItem(sheetId);
-    sheet.load("id,name");
-    const range = wholePlanRange(sheet);
-    range.load("values,formulas");
-    await context.sync();
-    if (!isPlanSheet(markerOf(range.values))) {
-      throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
-    }
-    return { loaded: interpret(sheet.id, sheet.name, range.values), formulas: range.formulas };
-  }
 
   return service;
 }

@@ -115,12 +115,27 @@ export function App({ service, initialSection }: { service: PlanService; initial
     };
   }, [service, refresh]);
 
+  // Moving to At a glance from a link or the plan list takes keyboard focus and the view to its heading,
+  // once it is on screen: the link that was clicked disappears with the section it was in.
+  const [revealGlance, setRevealGlance] = useState(false);
+  const showGlance = useCallback(() => {
+    setSection("glance");
+    setRevealGlance(true);
+  }, []);
+  useEffect(() => {
+    if (!revealGlance || section !== "glance") return;
+    const heading = document.getElementById("glance-heading");
+    if (!heading) return;
+    heading.focus();
+    heading.scrollIntoView?.({ block: "start" });
+    setRevealGlance(false);
+  });
   const showPlan = useCallback(
     (sheetId: string) => {
-      setSection("glance");
+      showGlance();
       void refresh(sheetId);
     },
-    [refresh],
+    [refresh, showGlance],
   );
   const reread = useCallback(() => void refresh(), [refresh]);
 
@@ -165,11 +180,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
       ) : (
         <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
           {section === "new" && (
-            <NewPlanForm
-              service={service}
-              onCreated={(plan) => void refresh(plan.sheetId)}
-              onShowPlan={() => setSection("glance")}
-            />
+            <NewPlanForm service={service} onCreated={(plan) => void refresh(plan.sheetId)} onShowPlan={showGlance} />
           )}
           {section === "plans" && (
             <PlanList

@@ -48,7 +48,7 @@ const useStyles = makeStyles({
     paddingRight: 0,
     fontWeight: tokens.fontWeightSemibold,
   },
-  meta: { overflowWrap: "anywhere" },
+  meta: { overflowWrap: "anywhere", margin: 0 },
   overdueText: { color: tokens.colorPaletteRedForeground1 },
   status: { maxWidth: "100%" },
   phases: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -157,10 +157,10 @@ export function Glance(props: GlanceProps) {
   return (
     <section className={styles.section} aria-labelledby="glance-heading">
       <div>
-        <Subtitle2 as="h2" id="glance-heading" className={styles.heading}>
+        <Subtitle2 as="h2" block id="glance-heading" className={styles.heading} tabIndex={-1}>
           {plan.client || plan.sheetName} at a glance
         </Subtitle2>
-        <Caption1 as="p" className={styles.meta}>
+        <Caption1 as="p" block className={styles.meta}>
           Bound {plan.bind ?? "(no date)"} · renews {plan.renewal ?? "(no date)"} · as of {plan.today}
         </Caption1>
       </div>

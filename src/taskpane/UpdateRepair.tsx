@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlanDetail, PlanService, RepairPreview, UpdatePreview } from "../excel/types";
-import { ROLES, isRole, type ServiceTeam } from "../plan/roles";
+import { ROLES, type ServiceTeam } from "../plan/roles";
 import { checkTeam } from "../plan/validate";
 import { BusyButton, Notice } from "./common";
 import { countOf } from "./messages";
@@ -31,23 +31,6 @@ const useStyles = makeStyles({
   dialogContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-/**
- * The plan's current team, read back from its task rows: a row owned by a single role names that role's person.
- * Rows with several owners list the people in the same order, so those are matched one by one.
- */
-export function teamFromTasks(plan: PlanDetail): ServiceTeam {
-  const team: ServiceTeam = {};
-  for (const task of plan.tasks) {
-    const roles = task.owners.split(/\s*[,;/]\s*/).filter(Boolean);
-    const people = task.assignedTo.split(/\s*[,;/]\s*/).filter(Boolean);
-    if (roles.length !== people.length) continue;
-    roles.forEach((role, index) => {
-      if (isRole(role) && !team[role]) team[role] = people[index];
-    });
-  }
-  return team;
-}
 
 function PreviewList({ title, items }: { title: string; items: string[] }) {
   const styles = useStyles();
@@ -114,7 +97,7 @@ interface UpdateRepairProps {
 /** Changes to an existing plan, always previewed first: a new service team, repaired date formulas. */
 export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
   const styles = useStyles();
-  const [team, setTeam] = useState<ServiceTeam>(() => teamFromTasks(plan));
+  const [team, setTeam] = useState<ServiceTeam>(() => ({ ...plan.team }));
   const [teamAttempted, setTeamAttempted] = useState(false);
   const [updatePreview, setUpdatePreview] = useState<UpdatePreview | null>(null);
   const [repairPreview, setRepairPreview] = useState<RepairPreview | null>(null);

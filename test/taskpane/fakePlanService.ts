@@ -44,7 +44,7 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     client: "Acme Manufacturing",
     bind: "2027-01-15",
     renewal: "2028-01-15",
-    team: {},
+    team: { AE: "Dana Lee", "Associate AE": "Sam Ortiz", Producer: "Pat Kim", Claims: "Lou Park" },
     problems: [],
     today: "2027-03-01",
     counts: { notStarted: 1, inProgress: 1, done: 1, notApplicable: 0, overdue: 2, dueSoon: 1 },

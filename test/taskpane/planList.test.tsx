@@ -42,8 +42,10 @@ test("choosing a plan activates its sheet and shows it at a glance", async () =>
   await user.click(await screen.findByRole("button", { name: "Beta Logistics LLC" }));
 
   expect(service.callsTo("activatePlan")).toEqual([["sheet-beta"]]);
-  expect(await screen.findByRole("heading", { name: "Beta Logistics LLC at a glance" })).toBeInTheDocument();
+  const heading = await screen.findByRole("heading", { name: "Beta Logistics LLC at a glance" });
   expect(screen.getByRole("tab", { name: "At a glance" })).toHaveAttribute("aria-selected", "true");
+  // The button that was clicked is gone with its section: keyboard focus moves to the new view's heading.
+  await waitFor(() => expect(heading).toHaveFocus());
 
   await user.click(screen.getByRole("tab", { name: "Plans" }));
   expect(screen.getByRole("button", { name: "Beta Logistics LLC" })).toHaveAttribute("aria-current", "true");

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
 import { PlanError } from "../../src/excel/types";
-import { UpdateRepair, teamFromTasks } from "../../src/taskpane/UpdateRepair";
+import { UpdateRepair } from "../../src/taskpane/UpdateRepair";
 import { FakePlanService, samplePlan } from "./fakePlanService";
 import { renderPane } from "./renderPane";
 
@@ -12,15 +12,11 @@ function setup() {
   return { service, onChanged, ...view };
 }
 
-test("reads the current team back from the plan's rows", () => {
-  expect(teamFromTasks(samplePlan())).toEqual({
-    AE: "Dana Lee",
-    "Associate AE": "Sam Ortiz",
-    Producer: "Pat Kim",
-    Claims: "Lou Park",
-  });
+test("starts from the team named in the plan's header", () => {
   setup();
   expect(screen.getByRole("textbox", { name: "AE" })).toHaveValue("Dana Lee");
+  expect(screen.getByRole("textbox", { name: "Claims" })).toHaveValue("Lou Park");
+  expect(screen.getByRole("textbox", { name: "Marketing" })).toHaveValue("");
 });
 
 test("team update: preview lists the changes and kept entries, confirm applies", async () => {

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { PlanDetail, PlanService, PlanTaskRow } from "../excel/types";
 import { STATUSES, isStatus, DUE_SOON_DAYS } from "../plan/status";
-import { Notice } from "./common";
+import { DateText, Notice } from "./common";
 import { countOf } from "./messages";
 import { useAction } from "./useAction";
 
@@ -92,7 +92,7 @@ function TaskItem({ service, plan, task, onChanged }: GlanceProps & { task: Plan
       </Button>
       <Caption1 id={metaId} className={styles.meta}>
         <span className={isOverdue ? styles.overdueText : undefined}>
-          {isOverdue ? "Overdue" : "Due"} {task.due ?? "(no date)"}
+          {isOverdue ? "Overdue" : "Due"} <DateText iso={task.due} missing="(no date)" />
         </span>
         {" · "}
         {task.phase}
@@ -161,7 +161,8 @@ export function Glance(props: GlanceProps) {
           {plan.client || plan.sheetName} at a glance
         </Subtitle2>
         <Caption1 as="p" block className={styles.meta}>
-          Bound {plan.bind ?? "(no date)"} · renews {plan.renewal ?? "(no date)"} · as of {plan.today}
+          Bound <DateText iso={plan.bind} missing="(no date)" /> · renews{" "}
+          <DateText iso={plan.renewal} missing="(no date)" /> · as of <DateText iso={plan.today} missing="" />
         </Caption1>
       </div>
       {plan.problems.length > 0 && (

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { PlanService, PlanSummary } from "../excel/types";
-import { Notice } from "./common";
+import { DateText, Notice } from "./common";
 import { countOf } from "./messages";
 import { useAction } from "./useAction";
 
@@ -91,7 +91,8 @@ export function PlanList({ service, plans, activeId, onActivated }: PlanListProp
                 </Button>
                 <div id={detailsId}>
                   <Caption1 as="p" className={styles.wrap}>
-                    {plan.bind ?? "no bind date"} → {plan.renewal ?? "no renewal date"} · sheet “{plan.sheetName}”
+                    <DateText iso={plan.bind} missing="no bind date" /> →{" "}
+                    <DateText iso={plan.renewal} missing="no renewal date" /> · sheet “{plan.sheetName}”
                     {isActive ? " · open now" : ""}
                   </Caption1>
                   <div className={styles.counts}>

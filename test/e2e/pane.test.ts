@@ -65,14 +65,20 @@ async function tasksIn(page: Page, list: "Overdue" | "Due in the next 14 days"):
   return (await items.allTextContents()).map((text) => text.trim());
 }
 
-/** The Due text the pane shows under a task ("Overdue 2025-01-03" / "Due 2025-01-03" → "2025-01-03"). */
+/** The Due date the pane shows under a task ("Overdue Jan 3, 2025"), as the ISO date its <time> carries. */
 async function dueShown(page: Page, task: string): Promise<string> {
   const button = page.getByRole("button", { name: task, exact: true });
   const describedBy = await button.getAttribute("aria-describedby");
-  const meta = (await page.locator(`[id="${describedBy}"]`).textContent()) ?? "";
-  const match = /(?:Overdue|Due) (\d{4}-\d{2}-\d{2})/.exec(meta);
-  if (!match) throw new Error(`No due date in "${meta}"`);
-  return match[1];
+  const meta = page.locator(`[id="${describedBy}"]`);
+  if (!/^(Overdue|Due) \w{3} \d{1,2}, \d{4}/.test((await meta.textContent()) ?? "")) {
+    throw new Error(`No readable due date in "${await meta.textContent()}"`);
+  }
+  return (await meta.locator("time").first().getAttribute("datetime")) ?? "";
+}
+
+/** The "Bound …" date under the At a glance heading, found by its ISO date. */
+function boundDate(page: Page, iso: string) {
+  return page.locator(`p:has-text("Bound") time[datetime="${iso}"]`);
 }
 
 interface SheetRowInfo {
@@ -218,7 +224,7 @@ if (!chromiumAvailable()) {
       expect(bindCell).toBe(await page.evaluate((iso) => window.__fakeHost.serial(iso), bind));
       const clientCell = await page.evaluate((name) => window.__fakeExcel.getValue(name, "B3"), sheet);
       expect(clientCell).toBe(CLIENT);
-      await expect(page.getByText(`Bound ${bind}`).isVisible()).resolves.toBe(true);
+      await expect(boundDate(page, bind).isVisible()).resolves.toBe(true);
       const overdueBefore = await countIn(page, "Overdue");
       const dueSoonBefore = await countIn(page, "Due in the next 14 days");
       expect(overdueBefore).toBeGreaterThan(0);
@@ -244,7 +250,7 @@ if (!chromiumAvailable()) {
         sheet,
         newSerial,
       ] as const);
-      await eventually(async () => expect(await page.getByText(`Bound ${newBind}`).count()).toBe(1));
+      await eventually(async () => expect(await boundDate(page, newBind).count()).toBe(1));
       const engineDue = isoOfSerial((await rowOf(page, sheet, watched)).due as number);
       expect(engineDue < dueBefore).toBe(true);
       expect(engineDue < now).toBe(true);
@@ -364,7 +370,7 @@ if (!chromiumAvailable()) {
       const { page } = await openPane();
       const { bind } = await planAtAGlance(page);
       const heading = await page.getByRole("heading", { level: 2, name: `${CLIENT} at a glance` }).boundingBox();
-      const dates = await page.getByText(`Bound ${bind}`).boundingBox();
+      const dates = await boundDate(page, bind).boundingBox();
       if (!heading || !dates) throw new Error("heading or dates not rendered");
       // Both are inline Fluent Text elements inside a plain <div>: without display:block they share a line
       // ("…at a glanceBound 2026-…").

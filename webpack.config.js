@@ -151,3 +151,7 @@ module.exports = async (env, argv) => {
       : undefined,
   };
 };
+
+// For the manifest tests and CI, which check the production manifest without running a build.
+module.exports.productionUrl = productionUrl;
+module.exports.rewriteManifest = rewriteManifest;

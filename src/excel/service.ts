@@ -1,4 +1,4 @@
-import { type CalendarDate, calendarDate, toExcelSerial } from "../plan/dates";
+import { type CalendarDate, calendarDate, toExcelSerial, toIsoDate } from "../plan/dates";
 import {
   type CellData,
   DamagedPlanError,
@@ -6,7 +6,9 @@ import {
   readPlanSheet,
   type SheetPlan,
   type SheetRow,
+  taskState,
 } from "../plan/read-sheet";
+import { computeSchedule, type Schedule } from "../plan/schedule";
 import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import type { Status } from "../plan/status";
@@ -52,8 +54,8 @@ function randomPlanId(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** What the add-in last saw of each plan's statuses, to tell a change from a replay or its own echo. */
-type StatusSnapshot = Map<string, { status: string; completedOn: string | null }>;
+/** What the add-in last saw of each plan's statuses (row id -> status text), to tell a change from a replay or its own echo. */
+type StatusSnapshot = Map<string, string>;
 
 interface LoadedPlan {
   sheetId: string;
@@ -71,6 +73,19 @@ function counts(rows: SheetRow[]): StatusCounts {
     notApplicable: count((r) => r.status === "N/A"),
     overdue: count((r) => r.state === "overdue"),
     dueSoon: count((r) => r.state === "due-soon"),
+  };
+}
+
+/** A new plan's counts: every task Not started, late or soon by the engine's dates (as the sheet will show). */
+function newPlanCounts(schedule: Schedule, today: CalendarDate): StatusCounts {
+  const states = schedule.tasks.map((task) => taskState("Not started", toIsoDate(task.due), today));
+  return {
+    notStarted: schedule.tasks.length,
+    inProgress: 0,
+    done: 0,
+    notApplicable: 0,
+    overdue: states.filter((state) => state === "overdue").length,
+    dueSoon: states.filter((state) => state === "due-soon").length,
   };
 }
 
@@ -101,7 +116,7 @@ function detail(loaded: LoadedPlan, today: CalendarDate): PlanDetail {
     });
   return {
     ...summary(loaded),
-    today: today.toISOString().slice(0, 10),
+    today: toIsoDate(today),
     team: plan.team,
     phases,
     tasks: plan.rows
@@ -129,11 +144,7 @@ function wholePlanRange(sheet: Excel.Worksheet): Excel.Range {
 }
 
 function snapshotOf(plan: SheetPlan): StatusSnapshot {
-  return new Map(
-    plan.rows
-      .filter((r) => r.id && r.kind !== "phase")
-      .map((r) => [r.id, { status: r.statusText, completedOn: r.completedOn }]),
-  );
+  return new Map(plan.rows.filter((r) => r.id && r.kind !== "phase").map((r) => [r.id, r.statusText]));
 }
 
 /** Rows read from a sheet to tell whether it is a plan and, usually, read the whole plan: room for added rows. */
@@ -254,8 +265,8 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     if (!before) return [];
     return loaded.plan.rows
       .filter((row) => row.id && row.kind !== "phase" && before.has(row.id))
-      .filter((row) => before.get(row.id)?.status !== row.statusText)
-      .map((row) => ({ row, from: before.get(row.id)?.status ?? "", to: row.statusText }));
+      .filter((row) => before.get(row.id) !== row.statusText)
+      .map((row) => ({ row, from: before.get(row.id) ?? "", to: row.statusText }));
   }
 
   /** Marks our own writes so the change handler ignores them: trigger sources where Excel has them, else no events. */
@@ -344,16 +355,9 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           sheetId: sheet.id,
           sheetName: sheet.name,
           client: checked.value.client,
-          bind: checked.value.bind.toISOString().slice(0, 10),
-          renewal: checked.value.renewal.toISOString().slice(0, 10),
-          counts: {
-            notStarted: description.rows.filter((r) => r.kind === "task").length,
-            inProgress: 0,
-            done: 0,
-            notApplicable: 0,
-            overdue: 0,
-            dueSoon: 0,
-          },
+          bind: toIsoDate(checked.value.bind),
+          renewal: toIsoDate(checked.value.renewal),
+          counts: newPlanCounts(computeSchedule(template, checked.value), today()),
           problems: [],
         };
         snapshots.set(
@@ -361,7 +365,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           new Map(
             description.rows
               .filter((r) => r.kind !== "phase")
-              .map((r) => [r.id, { status: r.kind === "task" ? "Not started" : "", completedOn: null }]),
+              .map((r) => [r.id, r.kind === "task" ? "Not started" : ""]),
           ),
         );
         return { ok: true as const, plan };
@@ -432,7 +436,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         restoreEvents(context);
         await context.sync();
         const snapshot = snapshots.get(sheetId) ?? snapshotOf(loaded.plan);
-        snapshot.set(taskId, { status, completedOn: row.completedOn });
+        snapshot.set(taskId, status);
         snapshots.set(sheetId, snapshot);
       }).catch((error: unknown) => {
         throw explain("Changing the status", error, "The sheet was not changed.");

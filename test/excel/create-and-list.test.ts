@@ -13,7 +13,14 @@ describe("creating a plan sheet through Office.js", () => {
   it("writes the whole sheet in at most two round trips and selects it", async () => {
     const { service, fake } = setUp();
     const result = await service.createPlan(ACME);
-    expect(result.ok).toBe(true);
+    expect(result.ok && result.plan.counts).toEqual({
+      notStarted: 32,
+      inProgress: 0,
+      done: 0,
+      notApplicable: 0,
+      overdue: 6, // 30 Days is due 2027-02-12, before the harness's today (2027-03-02)
+      dueSoon: 3, // 60 Days is due 2027-03-16, within 14 days
+    });
     expect(fake.syncCount).toBeLessThanOrEqual(2);
     expect(fake.runCount).toBe(1);
     expect(fake.activeSheet).toBe(SHEET);

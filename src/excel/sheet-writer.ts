@@ -1,5 +1,5 @@
 import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet";
-import { address, columnLetter } from "../plan/sheet-layout";
+import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
 /**
  * Queues a plan sheet description onto a worksheet through Office.js. Nothing here calls `context.sync()`:
@@ -46,19 +46,6 @@ function numberFormatGrid(description: SheetDescription): string[][] {
     });
   }
   return grid;
-}
-
-function forEachCell(range: string, visit: (row: number, column: number) => void): void {
-  const [from, to = from] = range.split(":");
-  const parse = (ref: string) => {
-    const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-    if (!match) throw new Error(`Not a cell reference: ${ref}`);
-    return { row: Number(match[2]), column: [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-  };
-  const a = parse(from);
-  const b = parse(to);
-  for (let row = a.row; row <= b.row; row++)
-    for (let column = a.column; column <= b.column; column++) visit(row, column);
 }
 
 function queueStyle(range: Excel.Range, style: Omit<CellStyle, "numberFormat">): void {

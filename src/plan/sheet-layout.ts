@@ -32,6 +32,25 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** The corners of an A1 range such as "B10:C12", "$B$4" or "B4", 1-based. */
+export function rangeCorners(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from, to = from] = range.split(":");
+  const parse = (ref: string) => {
+    const match = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ""));
+    if (!match) throw new Error(`Not a cell reference: ${ref}`);
+    return { row: Number(match[2]), column: [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+  };
+  const a = parse(from);
+  const b = parse(to);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
+
+/** Calls `visit` for every cell of an A1 range, row by row. */
+export function forEachCell(range: string, visit: (row: number, column: number) => void): void {
+  const { top, left, bottom, right } = rangeCorners(range);
+  for (let row = top; row <= bottom; row++) for (let column = left; column <= right; column++) visit(row, column);
+}
+
 export function address(row: number, column: number, absolute = false): string {
   return absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;
 }

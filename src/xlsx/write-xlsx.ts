@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellStyle, SheetDescription } from "../plan/sheet";
+import { forEachCell } from "../plan/sheet-layout";
 
 /**
  * Renders a plan sheet description into an .xlsx workbook with exceljs: the file a producer opens in Excel,
@@ -15,20 +16,6 @@ interface SheetWithValidations {
 const BASE_FONT = { name: "Calibri", size: 11 };
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
-
-/** Splits "B10:C12" (or "B10") into its corners, 1-based. */
-function corners(range: string): { top: number; left: number; bottom: number; right: number } {
-  const [from, to = from] = range.split(":");
-  const parse = (ref: string) => {
-    const match = /^([A-Z]+)(\d+)$/.exec(ref.replace(/\$/g, ""));
-    if (!match) throw new Error(`Not a cell reference: ${ref}`);
-    const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return { row: Number(match[2]), column };
-  };
-  const a = parse(from);
-  const b = parse(to);
-  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
-}
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
@@ -91,8 +78,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
   );
 
   for (const { range, style } of description.styles) {
-    const { top, left, bottom, right } = corners(range);
-    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) applyStyle(sheet.getCell(r, c), style);
+    forEachCell(range, (row, column) => applyStyle(sheet.getCell(row, column), style));
   }
 
   for (const validation of description.validations) {

@@ -101,7 +101,7 @@ function summary({ sheetId, sheetName, plan }: LoadedPlan): PlanSummary {
   };
 }
 
-function detail(loaded: LoadedPlan, today: CalendarDate): PlanDetail {
+function detail(loaded: LoadedPlan, today: CalendarDate, template: Template): PlanDetail {
   const { plan } = loaded;
   const phases = plan.rows
     .filter((r) => r.kind === "phase")
@@ -118,6 +118,8 @@ function detail(loaded: LoadedPlan, today: CalendarDate): PlanDetail {
     ...summary(loaded),
     today: toIsoDate(today),
     team: plan.team,
+    templateVersion: plan.templateVersion,
+    latestTemplateVersion: template.version,
     phases,
     tasks: plan.rows
       .filter((r) => r.kind === "task")
@@ -402,7 +404,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       return Excel.run(async (context) => {
         const loaded = await loadPlan(context, sheetId);
         if (!snapshots.has(sheetId)) snapshots.set(sheetId, snapshotOf(loaded.plan));
-        return detail(loaded, today());
+        return detail(loaded, today(), template);
       }).catch((error: unknown) => {
         throw explain("Reading the plan", error);
       });

@@ -58,6 +58,9 @@ export interface PlanDetail extends PlanSummary {
   today: string;
   /** The service team named in the plan's header. */
   team: ServiceTeam;
+  /** The template version the sheet was written with, and the add-in's own: lower means an update is offered. */
+  templateVersion: number;
+  latestTemplateVersion: number;
   tasks: PlanTaskRow[];
   phases: PhaseProgress[];
 }

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, RepairPreview, UpdatePreview } from "../excel/types";
+import type { PlanDetail, PlanService, RepairPreview, UpdateChange, UpdatePreview } from "../excel/types";
 import { ROLES, type ServiceTeam } from "../plan/roles";
 import { checkTeam } from "../plan/validate";
 import { BusyButton, Notice } from "./common";
@@ -88,6 +88,13 @@ function ConfirmDialog({ open, title, confirmLabel, busy, error, onConfirm, onCa
   );
 }
 
+/** A previewed update waiting for the person's confirmation. */
+interface PendingUpdate {
+  what: "service team update" | "template update";
+  change: UpdateChange;
+  preview: UpdatePreview;
+}
+
 interface UpdateRepairProps {
   service: PlanService;
   plan: PlanDetail;
@@ -99,7 +106,8 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
   const styles = useStyles();
   const [team, setTeam] = useState<ServiceTeam>(() => ({ ...plan.team }));
   const [teamAttempted, setTeamAttempted] = useState(false);
-  const [updatePreview, setUpdatePreview] = useState<UpdatePreview | null>(null);
+  const [pendingUpdate, setPendingUpdate] = useState<PendingUpdate | null>(null);
+  const updatePreview = pendingUpdate?.preview ?? null;
   const [repairPreview, setRepairPreview] = useState<RepairPreview | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const previewingUpdate = useAction();
@@ -113,29 +121,34 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
   });
   const teamValid = teamMessages.every((message) => message === undefined);
 
-  const previewTeamUpdate = async () => {
+  const previewUpdate = async (what: PendingUpdate["what"], change: UpdateChange) => {
     setOutcome(null);
-    setTeamAttempted(true);
-    if (!teamValid) return;
-    const preview = await previewingUpdate.run("preview the team update", () =>
-      service.previewUpdate(plan.sheetId, { team: filledTeam(team) }),
+    const preview = await previewingUpdate.run(`preview the ${what}`, () =>
+      service.previewUpdate(plan.sheetId, change),
     );
     if (preview) {
       applyingUpdate.clearError();
-      setUpdatePreview(preview);
+      setPendingUpdate({ what, change, preview });
     }
   };
 
-  const applyTeamUpdate = async () => {
-    const applied = await applyingUpdate.run("update the service team", () =>
-      service.applyUpdate(plan.sheetId, { team: filledTeam(team) }),
-    );
+  const previewTeamUpdate = async () => {
+    setTeamAttempted(true);
+    if (teamValid) await previewUpdate("service team update", { team: filledTeam(team) });
+  };
+
+  const applyUpdate = async () => {
+    if (!pendingUpdate) return;
+    const { what, change } = pendingUpdate;
+    const applied = await applyingUpdate.run(`apply the ${what}`, () => service.applyUpdate(plan.sheetId, change));
     if (!applied) return;
-    setUpdatePreview(null);
+    setPendingUpdate(null);
     setOutcome(
-      `Service team updated on “${plan.sheetName}”. ${countOf(applied.keptEntries, "entry", "entries")} you made ${
-        applied.keptEntries === 1 ? "is" : "are"
-      } kept.`,
+      `${what === "template update" ? "Plan template" : "Service team"} updated on “${plan.sheetName}”. ${countOf(
+        applied.keptEntries,
+        "entry",
+        "entries",
+      )} you made ${applied.keptEntries === 1 ? "is" : "are"} kept.`,
     );
     onChanged();
   };
@@ -205,6 +218,27 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
         </div>
       </section>
 
+      {plan.templateVersion < plan.latestTemplateVersion && (
+        <section className={styles.section} aria-labelledby="template-heading">
+          <Subtitle2 as="h3" id="template-heading" className={styles.heading}>
+            Plan template
+          </Subtitle2>
+          <Caption1>
+            This sheet follows version {plan.templateVersion} of the agency&apos;s plan; version{" "}
+            {plan.latestTemplateVersion} is available. Rows are rebuilt in the new order; statuses, dates and notes
+            people entered, and rows they added, are kept.
+          </Caption1>
+          <div className={styles.actions}>
+            <BusyButton
+              busy={previewingUpdate.busy}
+              onClick={() => void previewUpdate("template update", { upgradeTemplate: true })}
+            >
+              Update to the new template
+            </BusyButton>
+          </div>
+        </section>
+      )}
+
       <section className={styles.section} aria-labelledby="repair-heading">
         <Subtitle2 as="h3" id="repair-heading" className={styles.heading}>
           Date formulas
@@ -219,12 +253,12 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
 
       <ConfirmDialog
         open={updatePreview !== null}
-        title="Update the service team?"
+        title={pendingUpdate?.what === "template update" ? "Update to the new template?" : "Update the service team?"}
         confirmLabel="Apply update"
         busy={applyingUpdate.busy}
         error={applyingUpdate.error}
-        onConfirm={() => void applyTeamUpdate()}
-        onCancel={() => setUpdatePreview(null)}
+        onConfirm={() => void applyUpdate()}
+        onCancel={() => setPendingUpdate(null)}
       >
         {updatePreview && (
           <>

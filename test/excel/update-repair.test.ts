@@ -75,6 +75,7 @@ describe("updating a plan in place", () => {
 
     // The same workbook, opened with a newer add-in.
     const newer = createExcelPlanService({ template: nextTemplate(), now: () => new Date(2027, 2, 2, 10, 30) });
+    expect(await newer.readPlan(sheetId)).toMatchObject({ templateVersion: 1, latestTemplateVersion: 2 });
     const preview = await newer.previewUpdate(sheetId, { upgradeTemplate: true });
     expect(preview.addedTasks).toEqual(["Check coverage against exposures"]);
     expect(preview.removedTasks).toEqual(["Feedback from Client/Service team/Carrier"]);
@@ -109,6 +110,7 @@ describe("updating a plan in place", () => {
     // And the sheet still reads as a plan.
     const detail = await newer.readPlan(sheetId);
     expect(detail.tasks.find((t) => t.taskId === "renewal-30.issue")?.status).toBe("Done");
+    expect(detail).toMatchObject({ templateVersion: 2, latestTemplateVersion: 2 });
   });
 });
 

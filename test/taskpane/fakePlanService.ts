@@ -45,6 +45,8 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     bind: "2027-01-15",
     renewal: "2028-01-15",
     team: { AE: "Dana Lee", "Associate AE": "Sam Ortiz", Producer: "Pat Kim", Claims: "Lou Park" },
+    templateVersion: 1,
+    latestTemplateVersion: 1,
     problems: [],
     today: "2027-03-01",
     counts: { notStarted: 1, inProgress: 1, done: 1, notApplicable: 0, overdue: 2, dueSoon: 1 },

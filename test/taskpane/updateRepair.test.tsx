@@ -41,6 +41,24 @@ test("team update: preview lists the changes and kept entries, confirm applies",
   expect(onChanged).toHaveBeenCalled();
 });
 
+test("offers a newer template only when the sheet is behind, and applies it after the preview", async () => {
+  setup();
+  expect(screen.queryByRole("button", { name: "Update to the new template" })).not.toBeInTheDocument();
+
+  const service = new FakePlanService([samplePlan()]);
+  const onChanged = jest.fn();
+  const behind = samplePlan({ templateVersion: 1, latestTemplateVersion: 2 });
+  const { user } = renderPane(<UpdateRepair service={service} plan={behind} onChanged={onChanged} />);
+  expect(screen.getByText(/follows version 1 of the agency's plan; version 2 is available/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Update to the new template" }));
+  const dialog = await screen.findByRole("dialog", { name: "Update to the new template?" });
+  expect(service.callsTo("previewUpdate")).toEqual([["sheet-acme", { upgradeTemplate: true }]]);
+  await user.click(await within(dialog).findByRole("button", { name: "Apply update" }));
+  await waitFor(() => expect(service.callsTo("applyUpdate")).toEqual([["sheet-acme", { upgradeTemplate: true }]]));
+  expect(await screen.findByText(/Plan template updated on “Acme 2027”/)).toBeVisible();
+  expect(onChanged).toHaveBeenCalled();
+});
+
 test("cancelling the team update changes nothing", async () => {
   const { service, onChanged, user } = setup();
   await user.click(screen.getByRole("button", { name: "Update service team" }));

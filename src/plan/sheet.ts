@@ -184,9 +184,22 @@ export function planSheetName(client: string, taken: readonly string[]): string 
   const takenLower = new Set(taken.map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const candidate = truncate(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
     if (!takenLower.has(candidate.toLowerCase()) && candidate.toLowerCase() !== "history") return candidate;
   }
+}
+
+/**
+ * At most `units` UTF-16 code units (the strictest way to count Excel's limit), never cutting a character
+ * such as an emoji in half.
+ */
+function truncate(text: string, units: number): string {
+  let kept = "";
+  for (const character of text) {
+    if (kept.length + character.length > units) break;
+    kept += character;
+  }
+  return kept;
 }
 
 /** Header and footer codes treat "&" as a command; a literal ampersand is doubled. */

@@ -38,6 +38,8 @@ describe("sheet names from client names", () => {
     expect(planSheetName("   ", [])).toBe("Client plan");
     expect(planSheetName("History", [])).toBe("History (2)");
     expect(planSheetName("O'Brien & Sons", [])).toBe("O\u2019Brien & Sons");
+    // Never cut inside a character outside the BMP; counted in UTF-16 units, Excel's strictest reading.
+    expect(planSheetName("🌲".repeat(40), [])).toBe("🌲".repeat(15));
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import { milestoneFormula } from "../plan/sheet-formulas";
 import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
 import { phaseWindow, type Template } from "../plan/template";
-import type { PlanInputs } from "../plan/validate";
+import { checkTeam, describeProblems, type PlanInputs } from "../plan/validate";
 import { needsTextPrefix, queuePlanSheet } from "./sheet-writer";
 import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
 
@@ -54,8 +54,12 @@ function needsRebuild(loaded: Loaded, change: UpdateChange, template: Template):
   return onSheet.size !== ids.size || [...ids].some((id) => !onSheet.has(id));
 }
 
+/** The team after the change, checked by the same rules as a new plan's team. */
 function newTeam(loaded: Loaded, change: UpdateChange): ServiceTeam {
-  return change.team ?? loaded.plan.team;
+  if (!change.team) return loaded.plan.team;
+  const checked = checkTeam(change.team);
+  if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
+  return checked.value;
 }
 
 export function planUpdate(loaded: Loaded, change: UpdateChange, template: Template): UpdatePreview {
@@ -64,7 +68,7 @@ export function planUpdate(loaded: Loaded, change: UpdateChange, template: Templ
   const team = newTeam(loaded, change);
   for (const role of ROLES) {
     const before = plan.team[role] ?? "";
-    const after = (team[role] ?? "").trim();
+    const after = team[role] ?? "";
     if (before !== after) changes.push(`${role}: ${before || "(nobody)"} → ${after || "(nobody)"}`);
   }
   const rebuild = needsRebuild(loaded, change, template);

@@ -59,6 +59,21 @@ describe("updating a plan in place", () => {
     expect(fake.getValue(SHEET, `G${row}`)).toBe("In progress");
   });
 
+  it("checks a new team by the same rules as a new plan's", async () => {
+    const { service, fake, sheetId } = await plan();
+    await expect(service.previewUpdate(sheetId, { team: { AE: "x".repeat(81) } })).rejects.toThrow(
+      /Service team name for AE is 81 characters long: shorten it to 80 or fewer/,
+    );
+    await expect(service.applyUpdate(sheetId, { team: { AE: "  Sam \n Ortiz " } })).resolves.toMatchObject({
+      changes: [
+        "Producer: Morgan Reyes → (nobody)",
+        "AE: Dana Whitfield → Sam Ortiz",
+        "Associate AE: Priya Shah → (nobody)",
+      ],
+    });
+    expect(fake.getValue(SHEET, "D4")).toBe("Sam Ortiz");
+  });
+
   it("rebuilds for a newer template, keeping every entry by task id, people's own rows and retired tasks with notes", async () => {
     const { fake, sheetId, rowOf } = await plan();
     // A person sorts nothing but types: a status and note on a task that stays, a note on one that is retired,

@@ -18,11 +18,11 @@ import {
 import { ApplyCtx, ClientObject, FakeCore, TypeDef, clientObjectOf, defineType } from "./core";
 import { invalidArgument, invalidOperation, itemNotFound } from "./errors";
 import { formatValue } from "./number-format";
-import { BORDER_INDEXES, CondFormatModel, SheetModel, ValidationModel, WorkbookModel } from "./model";
+import { BORDER_INDEXES, CF_TYPES } from "./enums";
+import { CondFormatModel, SheetModel, ValidationModel, WorkbookModel } from "./model";
 import {
   BORDER_STYLE,
   BORDER_WEIGHT,
-  CF_TYPES,
   DV_OPERATORS,
   H_ALIGN,
   UNDERLINE,

@@ -6,6 +6,7 @@ import { formatValue } from "./number-format";
 import { SheetModel, TableModel, WorkbookModel, tableRect } from "./model";
 import { RangeTarget, grid, rangeDef, resolveRangeArg, writeValues } from "./api-range";
 import { worksheetDef } from "./api-workbook";
+import { FILTER_ON } from "./enums";
 import { deepClone } from "./strict";
 import { bool, int, oneOf, str, to2D } from "./values";
 
@@ -425,19 +426,6 @@ export const tableColumnCollectionDef: TypeDef = defineType<TableModel>({
 });
 
 // ---------------- Worksheet AutoFilter ----------------
-
-export const FILTER_ON = [
-  "BottomItems",
-  "BottomPercent",
-  "CellColor",
-  "Dynamic",
-  "FontColor",
-  "Values",
-  "TopItems",
-  "TopPercent",
-  "Icon",
-  "Custom",
-] as const;
 
 function validateCriteria(v: unknown): Record<string, unknown> {
   if (v === null || typeof v !== "object" || Array.isArray(v))

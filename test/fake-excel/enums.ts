@@ -6,30 +6,43 @@ function en(...values: string[]): Record<string, string> {
   return out;
 }
 
+export const CF_TYPES = [
+  "Custom",
+  "DataBar",
+  "ColorScale",
+  "IconSet",
+  "TopBottom",
+  "PresetCriteria",
+  "ContainsText",
+  "CellValue",
+] as const;
+export const FILTER_ON = [
+  "BottomItems",
+  "BottomPercent",
+  "CellColor",
+  "Dynamic",
+  "FontColor",
+  "Values",
+  "TopItems",
+  "TopPercent",
+  "Icon",
+  "Custom",
+] as const;
+export const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+] as const;
+
 export const EXCEL_ENUMS: Record<string, Record<string, string>> = {
-  ConditionalFormatType: en(
-    "Custom",
-    "DataBar",
-    "ColorScale",
-    "IconSet",
-    "TopBottom",
-    "PresetCriteria",
-    "ContainsText",
-    "CellValue",
-  ),
+  ConditionalFormatType: en(...CF_TYPES),
   GroupOption: en("ByRows", "ByColumns"),
-  FilterOn: en(
-    "BottomItems",
-    "BottomPercent",
-    "CellColor",
-    "Dynamic",
-    "FontColor",
-    "Values",
-    "TopItems",
-    "TopPercent",
-    "Icon",
-    "Custom",
-  ),
+  FilterOn: en(...FILTER_ON),
   FilterOperator: en("And", "Or"),
   DataValidationType: en(
     "None",
@@ -92,16 +105,7 @@ export const EXCEL_ENUMS: Record<string, Record<string, string>> = {
     "Distributed",
   ),
   VerticalAlignment: en("Top", "Center", "Bottom", "Justify", "Distributed"),
-  BorderIndex: en(
-    "EdgeTop",
-    "EdgeBottom",
-    "EdgeLeft",
-    "EdgeRight",
-    "InsideVertical",
-    "InsideHorizontal",
-    "DiagonalDown",
-    "DiagonalUp",
-  ),
+  BorderIndex: en(...BORDER_INDEXES),
   BorderLineStyle: en("None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"),
   BorderWeight: en("Hairline", "Thin", "Medium", "Thick"),
   RangeUnderlineStyle: en("None", "Single", "Double", "SingleAccountant", "DoubleAccountant"),

@@ -17,6 +17,7 @@ import {
   shiftIndex,
   shiftRect,
 } from "./address";
+import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
 
 export type CellValue = number | string | boolean;
@@ -27,17 +28,6 @@ export interface StyleLayer {
   rect: Rect;
   props: Record<string, unknown>;
 }
-
-export const BORDER_INDEXES = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideVertical",
-  "InsideHorizontal",
-  "DiagonalDown",
-  "DiagonalUp",
-] as const;
 
 export const STYLE_DEFAULTS: Record<string, unknown> = {
   numberFormat: "General",

@@ -114,13 +114,3 @@ export const DV_OPERATORS = [
   "GreaterThanOrEqualTo",
   "LessThanOrEqualTo",
 ] as const;
-export const CF_TYPES = [
-  "Custom",
-  "DataBar",
-  "ColorScale",
-  "IconSet",
-  "TopBottom",
-  "PresetCriteria",
-  "ContainsText",
-  "CellValue",
-] as const;

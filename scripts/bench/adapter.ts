@@ -30,6 +30,9 @@ export async function benchAdapter(emit: Emit): Promise<void> {
     if (plans.length !== 50) throw new Error(`listed ${plans.length} plans`);
     emit("list_50_plans_round_trips", fake.syncCount, "syncs");
     emit("list_50_plans_fake_ms", performance.now() - start, "ms");
+    fake.resetCounters();
+    await service.overview();
+    emit("pane_refresh_50_plans_round_trips", fake.syncCount, "syncs");
 
     const stop = await service.watch(() => undefined);
     const sheet = first.plan.sheetName;

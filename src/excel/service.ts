@@ -28,6 +28,7 @@ import type {
   StatusCounts,
   UpdateChange,
   UpdatePreview,
+  WorkbookOverview,
 } from "./types";
 import { PlanError } from "./types";
 import { applyUpdatePlan, planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
@@ -279,45 +280,56 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     if (!triggerSourceSupported()) context.runtime.enableEvents = true;
   }
 
-  async function listPlans(): Promise<PlanSummary[]> {
-    return Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/id,items/name");
-      await context.sync();
-      // One more round trip reads a plan-sized window of every sheet: its marker says whether it is a plan.
-      const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
-      await context.sync();
-      const plans = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
-      // A plan longer than the window (people added many rows) is read whole, in a third round trip.
-      const longer = plans
-        .filter(({ window }) => windowIsShort(window))
-        .map(({ sheet }) => {
-          const whole = wholePlanRange(sheet);
-          whole.load("values");
-          return { sheet, range: whole };
-        });
-      if (longer.length > 0) await context.sync();
-      const result: PlanSummary[] = [];
-      for (const { sheet, window } of plans) {
-        const values = longer.find((l) => l.sheet === sheet)?.range.values ?? window.range.values;
-        try {
-          const loaded = interpret(sheet.id, sheet.name, values);
-          if (!snapshots.has(sheet.id)) snapshots.set(sheet.id, snapshotOf(loaded.plan));
-          result.push(summary(loaded));
-        } catch (error) {
-          result.push({
-            sheetId: sheet.id,
-            sheetName: sheet.name,
-            client: sheet.name,
-            bind: null,
-            renewal: null,
-            counts: { notStarted: 0, inProgress: 0, done: 0, notApplicable: 0, overdue: 0, dueSoon: 0 },
-            problems: [{ field: "bind", message: error instanceof Error ? error.message : String(error) }],
-          });
-        }
+  /**
+   * Every plan of the workbook (and the active sheet's id), in two round trips: the sheet list, then a
+   * plan-sized window of every sheet; a third only for a plan that grew past the window.
+   */
+  async function readWorkbook(
+    context: Excel.RequestContext,
+  ): Promise<{ activeId: string; plans: (LoadedPlan | PlanSummary)[] }> {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id,items/name");
+    const active = sheets.getActiveWorksheet();
+    active.load("id");
+    await context.sync();
+    // The marker in each window says whether the sheet is a plan; for plans it usually holds the whole plan.
+    const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
+    await context.sync();
+    const planWindows = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
+    const longer = planWindows
+      .filter(({ window }) => windowIsShort(window))
+      .map(({ sheet }) => {
+        const whole = wholePlanRange(sheet);
+        whole.load("values");
+        return { sheet, range: whole };
+      });
+    if (longer.length > 0) await context.sync();
+    const plans = planWindows.map(({ sheet, window }) => {
+      const values = longer.find((l) => l.sheet === sheet)?.range.values ?? window.range.values;
+      try {
+        const loaded = interpret(sheet.id, sheet.name, values);
+        if (!snapshots.has(sheet.id)) snapshots.set(sheet.id, snapshotOf(loaded.plan));
+        return loaded;
+      } catch (error) {
+        // A damaged plan still appears in the list, with what is wrong with it.
+        return {
+          sheetId: sheet.id,
+          sheetName: sheet.name,
+          client: sheet.name,
+          bind: null,
+          renewal: null,
+          counts: { notStarted: 0, inProgress: 0, done: 0, notApplicable: 0, overdue: 0, dueSoon: 0 },
+          problems: [{ field: "bind" as const, message: error instanceof Error ? error.message : String(error) }],
+        };
       }
-      return result;
-    }).catch((error: unknown) => {
+    });
+    return { activeId: active.id, plans };
+  }
+
+  const summaryOf = (entry: LoadedPlan | PlanSummary): PlanSummary => ("plan" in entry ? summary(entry) : entry);
+
+  async function listPlans(): Promise<PlanSummary[]> {
+    return Excel.run(async (context) => (await readWorkbook(context)).plans.map(summaryOf)).catch((error: unknown) => {
       throw explain("Listing the workbook's plans", error);
     });
   }
@@ -377,6 +389,20 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     },
 
     listPlans,
+
+    async overview(sheetId?: string): Promise<WorkbookOverview> {
+      return Excel.run(async (context) => {
+        const { activeId, plans } = await readWorkbook(context);
+        const chosen = plans.find((entry) => entry.sheetId === (sheetId ?? activeId));
+        return {
+          plans: plans.map(summaryOf),
+          activeId: chosen ? chosen.sheetId : null,
+          detail: chosen && "plan" in chosen ? detail(chosen, today(), template) : null,
+        };
+      }).catch((error: unknown) => {
+        throw explain("Reading the plans in this workbook", error);
+      });
+    },
 
     async activatePlan(sheetId: string): Promise<void> {
       await Excel.run(async (context) => {

@@ -104,9 +104,19 @@ export interface RepairPreview {
   cells: RepairCell[];
 }
 
+/** Everything the pane shows at once: the plans, which one is open, and that one in detail. */
+export interface WorkbookOverview {
+  plans: PlanSummary[];
+  /** The plan shown: the one asked for, else the active sheet when it is a plan, else null. */
+  activeId: string | null;
+  detail: PlanDetail | null;
+}
+
 export interface PlanService {
   createPlan(request: PlanRequest): Promise<CreateResult>;
   listPlans(): Promise<PlanSummary[]>;
+  /** The plans, the open one and its details, read together (two round trips where reading each costs four). */
+  overview(sheetId?: string): Promise<WorkbookOverview>;
   activatePlan(sheetId: string): Promise<void>;
   /** The plan sheet the user is on, or null when the active sheet is not a plan. */
   activePlanId(): Promise<string | null>;

@@ -67,11 +67,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
     async (sheetId?: string) => {
       const read = ++latestRead.current;
       try {
-        const [plans, activeId] = await Promise.all([
-          service.listPlans(),
-          sheetId !== undefined ? Promise.resolve(sheetId) : service.activePlanId(),
-        ]);
-        const detail = activeId ? await service.readPlan(activeId) : null;
+        const { plans, activeId, detail } = await service.overview(sheetId);
         if (read !== latestRead.current) return;
         setSnapshot({ plans, activeId, detail });
         setLoadError(null);

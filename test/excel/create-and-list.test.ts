@@ -157,6 +157,28 @@ describe("finding the workbook's plans", () => {
     expect(plans).toHaveLength(1);
   });
 
+  it("reads the pane's whole picture (plans, the open one, its details) in two round trips", async () => {
+    const { service, fake } = setUp();
+    const acme = await service.createPlan(ACME);
+    const beta = await service.createPlan({ client: "Beta Logistics", bind: "2026-06-01" });
+    if (!acme.ok || !beta.ok) throw new Error("not created");
+    fake.resetCounters();
+    const overview = await service.overview();
+    expect(fake.syncCount).toBe(2);
+    expect(overview.plans.map((p) => p.client)).toEqual([SHEET, "Beta Logistics"]);
+    expect(overview.activeId).toBe(beta.plan.sheetId); // the sheet just created is the active one
+    expect(overview.detail?.client).toBe("Beta Logistics");
+    expect(overview.detail).toEqual(await service.readPlan(beta.plan.sheetId));
+
+    const chosen = await service.overview(acme.plan.sheetId);
+    expect(chosen.detail?.client).toBe(SHEET);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").activate();
+      await context.sync();
+    });
+    expect(await service.overview()).toMatchObject({ activeId: null, detail: null });
+  });
+
   it("reads the active plan at a glance: tasks, states, phases, team", async () => {
     const { service } = setUp();
     const created = await service.createPlan({ ...ACME, bind: "2027-01-20" });

@@ -9,6 +9,7 @@ import {
   type RepairPreview,
   type UpdateChange,
   type UpdatePreview,
+  type WorkbookOverview,
 } from "../../src/excel/types";
 import type { Status } from "../../src/plan/status";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
@@ -176,6 +177,17 @@ export class FakePlanService implements PlanService {
   async listPlans(): Promise<PlanSummary[]> {
     await this.record("listPlans", []);
     return [...this.plans.values()].map(summaryOf);
+  }
+
+  async overview(sheetId?: string): Promise<WorkbookOverview> {
+    await this.record("overview", sheetId === undefined ? [] : [sheetId]);
+    const shown = sheetId ?? this.activeId;
+    const plan = shown ? this.plans.get(shown) : undefined;
+    return {
+      plans: [...this.plans.values()].map(summaryOf),
+      activeId: plan ? plan.sheetId : null,
+      detail: plan ? (JSON.parse(JSON.stringify(plan)) as PlanDetail) : null,
+    };
   }
 
   async activatePlan(sheetId: string): Promise<void> {

@@ -56,11 +56,11 @@ test("changing a task's status writes it and re-reads the plan", async () => {
   const { service, user } = await openGlance();
   const status = screen.getByRole("combobox", { name: "Status of Deliver policies" });
   expect(status).toHaveValue("In progress");
-  const readsBefore = service.callsTo("readPlan").length;
+  const readsBefore = service.callsTo("overview").length;
 
   await user.selectOptions(status, "Done");
   await waitFor(() => expect(service.callsTo("setTaskStatus")).toEqual([["sheet-acme", "t2", "Done"]]));
-  await waitFor(() => expect(service.callsTo("readPlan").length).toBeGreaterThan(readsBefore));
+  await waitFor(() => expect(service.callsTo("overview").length).toBeGreaterThan(readsBefore));
 
   service.failures.set("setTaskStatus", new Error("InvalidArgument"));
   await user.selectOptions(screen.getByRole("combobox", { name: "Status of Stewardship meeting" }), "N/A");
@@ -85,11 +85,11 @@ test("a plan-changed event re-reads the plan and shows the moved dates", async (
 
 test("bursts of events are read once, and watching stops on unmount", async () => {
   const { service, unmount } = await openGlance();
-  const readsBefore = service.callsTo("readPlan").length;
+  const readsBefore = service.callsTo("overview").length;
   act(() => {
     for (let i = 0; i < 5; i++) service.emit({ kind: "plans-changed" });
   });
-  await waitFor(() => expect(service.callsTo("readPlan").length).toBe(readsBefore + 1));
+  await waitFor(() => expect(service.callsTo("overview").length).toBe(readsBefore + 1));
   unmount();
   await waitFor(() => expect(service.stopped).toBe(1));
   expect(service.listeners.size).toBe(0);

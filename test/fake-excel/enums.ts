@@ -38,6 +38,39 @@ export const BORDER_INDEXES = [
   "DiagonalDown",
   "DiagonalUp",
 ] as const;
+export const H_ALIGN = [
+  "General",
+  "Left",
+  "Center",
+  "Right",
+  "Fill",
+  "Justify",
+  "CenterAcrossSelection",
+  "Distributed",
+] as const;
+export const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
+export const UNDERLINE = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"] as const;
+export const BORDER_STYLE = [
+  "None",
+  "Continuous",
+  "Dash",
+  "DashDot",
+  "DashDotDot",
+  "Dot",
+  "Double",
+  "SlantDashDot",
+] as const;
+export const BORDER_WEIGHT = ["Hairline", "Thin", "Medium", "Thick"] as const;
+export const DV_OPERATORS = [
+  "Between",
+  "NotBetween",
+  "EqualTo",
+  "NotEqualTo",
+  "GreaterThan",
+  "LessThan",
+  "GreaterThanOrEqualTo",
+  "LessThanOrEqualTo",
+] as const;
 
 export const EXCEL_ENUMS: Record<string, Record<string, string>> = {
   ConditionalFormatType: en(...CF_TYPES),
@@ -57,16 +90,7 @@ export const EXCEL_ENUMS: Record<string, Record<string, string>> = {
     "MixedCriteria",
   ),
   DataValidationAlertStyle: en("Stop", "Warning", "Information"),
-  DataValidationOperator: en(
-    "Between",
-    "NotBetween",
-    "EqualTo",
-    "NotEqualTo",
-    "GreaterThan",
-    "LessThan",
-    "GreaterThanOrEqualTo",
-    "LessThanOrEqualTo",
-  ),
+  DataValidationOperator: en(...DV_OPERATORS),
   PageOrientation: en("Portrait", "Landscape"),
   EventSource: en("Local", "Remote"),
   EventTriggerSource: en("Unknown", "ThisLocalAddin"),
@@ -94,21 +118,12 @@ export const EXCEL_ENUMS: Record<string, Record<string, string>> = {
   DeleteShiftDirection: en("Up", "Left"),
   InsertShiftDirection: en("Down", "Right"),
   ClearApplyTo: en("All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks", "ResetContents"),
-  HorizontalAlignment: en(
-    "General",
-    "Left",
-    "Center",
-    "Right",
-    "Fill",
-    "Justify",
-    "CenterAcrossSelection",
-    "Distributed",
-  ),
-  VerticalAlignment: en("Top", "Center", "Bottom", "Justify", "Distributed"),
+  HorizontalAlignment: en(...H_ALIGN),
+  VerticalAlignment: en(...V_ALIGN),
   BorderIndex: en(...BORDER_INDEXES),
-  BorderLineStyle: en("None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"),
-  BorderWeight: en("Hairline", "Thin", "Medium", "Thick"),
-  RangeUnderlineStyle: en("None", "Single", "Double", "SingleAccountant", "DoubleAccountant"),
+  BorderLineStyle: en(...BORDER_STYLE),
+  BorderWeight: en(...BORDER_WEIGHT),
+  RangeUnderlineStyle: en(...UNDERLINE),
   ConditionalRangeFontUnderlineStyle: en("None", "Single", "Double"),
   CalculationMode: en("Automatic", "AutomaticExceptTables", "Manual"),
   CalculationType: en("Recalculate", "Full", "FullRebuild"),

@@ -1,6 +1,9 @@
 /** Shared argument validation for API values (enums, colors, 2D arrays). */
 import { invalidArgument } from "./errors";
 
+// Enum value lists live beside the enum objects built from them.
+export { BORDER_STYLE, BORDER_WEIGHT, DV_OPERATORS, H_ALIGN, UNDERLINE, V_ALIGN } from "./enums";
+
 const NAMED_COLORS: Record<string, string> = {
   black: "#000000",
   white: "#FFFFFF",
@@ -80,37 +83,3 @@ export function to2D(v: unknown, rows: number, cols: number, what: string): unkn
   }
   return v as unknown[][];
 }
-
-export const H_ALIGN = [
-  "General",
-  "Left",
-  "Center",
-  "Right",
-  "Fill",
-  "Justify",
-  "CenterAcrossSelection",
-  "Distributed",
-] as const;
-export const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"] as const;
-export const UNDERLINE = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"] as const;
-export const BORDER_STYLE = [
-  "None",
-  "Continuous",
-  "Dash",
-  "DashDot",
-  "DashDotDot",
-  "Dot",
-  "Double",
-  "SlantDashDot",
-] as const;
-export const BORDER_WEIGHT = ["Hairline", "Thin", "Medium", "Thick"] as const;
-export const DV_OPERATORS = [
-  "Between",
-  "NotBetween",
-  "EqualTo",
-  "NotEqualTo",
-  "GreaterThan",
-  "LessThan",
-  "GreaterThanOrEqualTo",
-  "LessThanOrEqualTo",
-] as const;

@@ -11,7 +11,7 @@ import {
 import { computeSchedule, type Schedule } from "../plan/schedule";
 import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
-import type { Status } from "../plan/status";
+import { isClosed, type Status } from "../plan/status";
 import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
 import { explain } from "./errors";
@@ -112,7 +112,7 @@ function detail(loaded: LoadedPlan, today: CalendarDate, template: Template): Pl
         phaseId: phaseRow.id,
         phase: phaseRow.phase,
         total: tasks.length,
-        closed: tasks.filter((r) => r.status === "Done" || r.status === "N/A").length,
+        closed: tasks.filter((r) => r.status !== "" && isClosed(r.status)).length,
       };
     });
   return {

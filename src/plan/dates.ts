@@ -1,5 +1,5 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays, addMonths, differenceInCalendarDays, isValid, isWeekend } from "date-fns";
+import { addDays, addMonths, isValid, isWeekend } from "date-fns";
 
 /**
  * Calendar dates. A plan deals in days, never in instants: every date is a UTCDate at midnight UTC and all
@@ -52,10 +52,6 @@ export function plusDays(date: CalendarDate, days: number): CalendarDate {
 /** Same day of month so many months later; the 29th of February falls back to the 28th (as Excel's EDATE). */
 export function plusMonths(date: CalendarDate, months: number): CalendarDate {
   return addMonths(date, months);
-}
-
-export function daysBetween(later: CalendarDate, earlier: CalendarDate): number {
-  return differenceInCalendarDays(later, earlier);
 }
 
 /** The date itself when it is a working day, otherwise the nearest working day before it. */

@@ -538,8 +538,3 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     rowHeights,
   };
 }
-
-/** The first and last table rows of a description. */
-export function tableRows(description: SheetDescription): { first: number; last: number } {
-  return { first: LAYOUT.firstDataRow, last: description.rows[description.rows.length - 1].row };
-}

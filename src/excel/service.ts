@@ -13,7 +13,7 @@ import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { isClosed, type Status } from "../plan/status";
 import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
-import { checkPlanRequest, type PlanRequest } from "../plan/validate";
+import { checkPlanRequest, type PlanRequest, type Problem } from "../plan/validate";
 import { explain } from "./errors";
 import { HISTORY_SHEET, HISTORY_TABLE, type HistoryEntry, historyRow, queueHistoryRows } from "./history";
 import { TRIGGER_SOURCE_SET } from "./requirements";
@@ -476,6 +476,8 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
         if (event.triggerSource === "ThisLocalAddin") return;
         const remote = event.source === "Remote";
+        const report = (sheetId: string, problems: Problem[]) =>
+          listener({ kind: "plan-changed", sheetId, source: remote ? "Remote" : "Local", problems });
         try {
           await Excel.run({ delayForCellEdit: true }, async (context) => {
             const history = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
@@ -491,13 +493,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
             try {
               loaded = interpret(sheet.id, sheet.name, values);
             } catch (error) {
-              const message = error instanceof Error ? error.message : String(error);
-              listener({
-                kind: "plan-changed",
-                sheetId: sheet.id,
-                source: remote ? "Remote" : "Local",
-                problems: [{ field: "bind", message }],
-              });
+              report(sheet.id, [{ field: "bind", message: error instanceof Error ? error.message : String(error) }]);
               return;
             }
             const changes = remote ? [] : changesAgainstSnapshot(loaded);
@@ -508,20 +504,10 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
               restoreEvents(context);
               await context.sync();
             }
-            listener({
-              kind: "plan-changed",
-              sheetId: sheet.id,
-              source: remote ? "Remote" : "Local",
-              problems: loaded.plan.problems,
-            });
+            report(sheet.id, loaded.plan.problems);
           });
         } catch (error) {
-          listener({
-            kind: "plan-changed",
-            sheetId: event.worksheetId,
-            source: remote ? "Remote" : "Local",
-            problems: [{ field: "bind", message: explain("Following the change", error).message }],
-          });
+          report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
         }
       };
       const handleSheets = async (): Promise<void> => listener({ kind: "plans-changed" });

@@ -275,6 +275,31 @@ describe("errors at sync", () => {
     );
     expect(fake.sheetNames()).toEqual(["Sheet1", "Temp"]);
   });
+
+  test("failNthWrite counts writes across syncs (reads and loads do not count) and says whether it fired", async () => {
+    const { Excel, fake } = setup();
+    const fault = fake.failNthWrite(3);
+    const err = await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.load("name");
+      ws.getRange("A1").values = [[1]];
+      await ctx.sync();
+      ws.getRange("A2").values = [[2]];
+      ws.getRange("A3").values = [[3]];
+      ws.getRange("A4").values = [[4]];
+      await ctx.sync();
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
+    expect(fault.fired).toBe(true);
+    expect(fake.getValues("Sheet1", "A1:A4")).toEqual([[1], [2], [""], [""]]);
+    const unreached = fake.failNthWrite(5);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [[1]];
+      await ctx.sync();
+    });
+    expect(unreached.fired).toBe(false);
+    fake.clearFaults();
+  });
 });
 
 describe("formulas via HyperFormula", () => {

@@ -90,6 +90,9 @@ export interface Fault {
   /** 1-based index among the write operations of the next sync (failSyncAt), or a predicate (failOn). */
   index?: number;
   predicate?: (op: { type: string; target: string }) => boolean;
+  /** Writes still to pass before this one fails, counted across syncs and contexts (failNthWrite). */
+  writesToPass?: number;
+  fired?: boolean;
   once: boolean;
 }
 
@@ -602,10 +605,18 @@ export class RequestContextImpl {
         if (op.kind === "write") {
           writeIndex++;
           const target = op.obj ? op.obj.describe() : "";
+          let counted: Fault | undefined;
+          for (const x of core.faults) {
+            if (x.writesToPass === undefined) continue;
+            if (x.writesToPass === 0) counted ??= x;
+            else x.writesToPass--;
+          }
           const f =
+            counted ??
             indexFaults.find((x) => x.index === writeIndex) ??
             core.faults.find((x) => x.predicate !== undefined && x.predicate({ type: op.type, target }));
           if (f) {
+            f.fired = true;
             if (f.once && core.faults.includes(f)) core.faults.splice(core.faults.indexOf(f), 1);
             throw new RichApiError(f.code, f.message, op.type);
           }

@@ -160,6 +160,11 @@ export interface FakeExcelController {
   settle(): Promise<void>;
   /** The n-th (1-based) write operation of the next sync fails with `code`. */
   failSyncAt(n: number, code?: string, message?: string): void;
+  /**
+   * The n-th (1-based) write operation from now fails, whichever sync and request context it is in: Office.js
+   * applies a batch up to the failing operation and keeps what came before. `fired` says whether it was reached.
+   */
+  failNthWrite(n: number, code?: string, message?: string): { readonly fired: boolean };
   /** Fails the first write whose {type, target} matches (type like "Range.values", target like "Plan!A1:B2"). */
   failOn(
     match: { type?: string | RegExp; target?: string | RegExp } | ((op: { type: string; target: string }) => boolean),
@@ -604,6 +609,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     settle: () => core.events.settle(),
     failSyncAt(n, code = "GeneralException", message = "FakeExcel: injected failure") {
       core.nextSyncFaults.push({ index: n, code, message, once: true });
+    },
+    failNthWrite(n, code = "GeneralException", message = "FakeExcel: injected failure") {
+      if (!Number.isInteger(n) || n < 1) throw new Error("FakeExcel: failNthWrite counts from 1");
+      const fault: Fault = { writesToPass: n - 1, code, message, once: true };
+      core.faults.push(fault);
+      return {
+        get fired() {
+          return fault.fired === true;
+        },
+      };
     },
     failOn(match, code = "GeneralException", message = "FakeExcel: injected failure", opts = {}) {
       const predicate =

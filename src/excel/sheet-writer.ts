@@ -94,6 +94,8 @@ export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescrip
 
   for (const validation of description.validations) {
     const target = sheet.getRange(validation.range).dataValidation;
+    // Excel rejects a rule for a range that is partly validated already (office-js issue #2594): clear first.
+    target.clear();
     target.rule =
       validation.rule.kind === "list"
         ? { list: { inCellDropDown: true, source: validation.rule.values.join(",") } }

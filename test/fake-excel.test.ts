@@ -780,6 +780,28 @@ describe("tables, autoFilter, outline", () => {
     });
   });
 
+  test("a rule for a partly validated range fails (office-js #2594) until the range is cleared", async () => {
+    const { Excel, fake } = setup();
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B5:B10").dataValidation.prompt = { showPrompt: true, title: "Status", message: "Pick one" };
+      await ctx.sync();
+      ws.getRange("B1:B10").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      await expectRich(ctx.sync(), "InvalidArgument");
+      // The same range, or a range inside it, takes a rule; so does the whole range once cleared.
+      ws.getRange("B5:B10").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      ws.getRange("B6").dataValidation.rule = { list: { inCellDropDown: true, source: "c" } };
+      await ctx.sync();
+      const whole = ws.getRange("B1:B10").dataValidation;
+      whole.clear();
+      whole.rule = { list: { inCellDropDown: true, source: "a,b" } };
+      await ctx.sync();
+    });
+    expect(fake.sheet("Sheet1").validations.map((v) => [v.address, v.rule])).toEqual([
+      ["B1:B10", { list: { inCellDropDown: true, source: "a,b" } }],
+    ]);
+  });
+
   test("conditionalFormats.clearAll and dataValidation.clear remove entries over the range", async () => {
     const { Excel, fake } = setup();
     await Excel.run(async (ctx: Ctx) => {

@@ -724,6 +724,20 @@ export const dataValidationDef: TypeDef = defineType<RangeTarget>({
       get: (t) => findValidation(t.sheet, t.rect)?.rule ?? {},
       set: (t, v, ac) => {
         const rule = normalizeRule(v, ac.model, t.sheet);
+        // Excel rejects a rule for a range whose cells are only partly validated already (some are, some are not,
+        // e.g. a prompt on B5:B10 and then a rule for B1:B10): InvalidArgument, office-js issue #2594. Clearing the
+        // range first, or setting the rule on exactly the validated range (or inside it), works.
+        const partly = t.sheet.validations.some(
+          (existing) =>
+            !sameRect(existing.rect, t.rect) &&
+            intersect(existing.rect, t.rect) &&
+            !containsRect(existing.rect, t.rect),
+        );
+        if (partly) {
+          throw invalidArgument(
+            `${formatRect(t.rect)} is partly validated already: clear its data validation before setting a rule.`,
+          );
+        }
         ensureValidation(t.sheet, t.rect).rule = rule;
       },
     },

@@ -348,6 +348,107 @@ describe("formulas via HyperFormula", () => {
   });
 });
 
+describe("moving cells: partial and whole-row inserts and deletes", () => {
+  /** A little sheet: B:C hold data with a format, a validation and a rule; A and D are beside the band. */
+  async function band(fake: FakeExcel["fake"], Excel: FakeExcel["Excel"]) {
+    fake.setValues("Sheet1", "A4:D8", [
+      ["a4", "b4", "c4", "d4"],
+      ["a5", "b5", "c5", "d5"],
+      ["a6", 6, "c6", "d6"],
+      ["a7", 7, "c7", "d7"],
+      ["a8", 8, "c8", "d8"],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B6").format.fill.color = "#FFC7CE";
+      ws.getRange("C6:C8").dataValidation.rule = { list: { inCellDropDown: true, source: "c6,c7,c8" } };
+      const cf = ws.getRange("B6:C8").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = "=$B6>6";
+      ws.getRange("F1:F3").formulas = [["=B6&A6&B5"], ["=SUM(B4:B8)"], ["=SUM(A4:C8)"]];
+      await ctx.sync();
+    });
+  }
+
+  test("Range.delete(up) on part of a row moves the band's contents, formats, rules; deleted cells become #REF!", async () => {
+    const { Excel, fake } = setup();
+    await band(fake, Excel);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B5:C5").delete(Excel.DeleteShiftDirection.up);
+      await ctx.sync();
+    });
+    expect(fake.getValues("Sheet1", "A4:D8")).toEqual([
+      ["a4", "b4", "c4", "d4"],
+      ["a5", 6, "c6", "d5"],
+      ["a6", 7, "c7", "d6"],
+      ["a7", 8, "c8", "d7"],
+      ["a8", "", "", "d8"],
+    ]);
+    expect(fake.cell("Sheet1", "B5").format["fill.color"]).toBe("#FFC7CE");
+    expect(fake.cell("Sheet1", "B6").format["fill.color"]).toBe("#FFFFFF");
+    const sheet = fake.sheet("Sheet1");
+    expect(sheet.validations.map((v) => v.address)).toEqual(["C5:C7"]);
+    expect(sheet.conditionalFormats.map((c) => [c.address, c.formula])).toEqual([["B5:C7", "=$B5>6"]]);
+    // References follow the cells; one into the deleted cells is #REF!; a range beside the band's edge stays.
+    expect(fake.getFormulas("Sheet1", "F1:F3")).toEqual([["=B5&A6&#REF!"], ["=SUM(B4:B7)"], ["=SUM(A4:C8)"]]);
+    expect(fake.getValue("Sheet1", "F1")).toBe("#REF!");
+  });
+
+  test("Range.insert(down) on part of a row pushes the band down and grows ranges that span it", async () => {
+    const { Excel, fake } = setup();
+    await band(fake, Excel);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B6:C6").insert(Excel.InsertShiftDirection.down);
+      await ctx.sync();
+    });
+    expect(fake.getValues("Sheet1", "B6:C9")).toEqual([
+      ["", ""],
+      [6, "c6"],
+      [7, "c7"],
+      [8, "c8"],
+    ]);
+    expect(fake.getValues("Sheet1", "D6:D8")).toEqual([["d6"], ["d7"], ["d8"]]);
+    expect(fake.cell("Sheet1", "B7").format["fill.color"]).toBe("#FFC7CE");
+    const sheet = fake.sheet("Sheet1");
+    expect(sheet.validations.map((v) => v.address)).toEqual(["C7:C9"]);
+    expect(sheet.conditionalFormats.map((c) => [c.address, c.formula])).toEqual([["B7:C9", "=$B7>6"]]);
+    expect(fake.getFormulas("Sheet1", "F1:F3")).toEqual([["=B7&A6&B5"], ["=SUM(B4:B9)"], ["=SUM(A4:C8)"]]);
+  });
+
+  test("whole-row deletes move conditional formats and keep their rule meaning 'this row'", async () => {
+    const { Excel, fake } = setup();
+    await band(fake, Excel);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("6:6").delete(Excel.DeleteShiftDirection.up); // the rule's first row
+      await ctx.sync();
+    });
+    let sheet = fake.sheet("Sheet1");
+    expect(sheet.conditionalFormats.map((c) => [c.address, c.formula])).toEqual([["B6:C7", "=$B6>6"]]);
+    expect(sheet.validations.map((v) => v.address)).toEqual(["C6:C7"]);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("2:3").delete(Excel.DeleteShiftDirection.up);
+      await ctx.sync();
+    });
+    sheet = fake.sheet("Sheet1");
+    expect(sheet.conditionalFormats.map((c) => [c.address, c.formula])).toEqual([["B4:C5", "=$B4>6"]]);
+  });
+
+  test("a partial move that would split a merged cell fails; one that would split a rule's range fails loudly", async () => {
+    const { Excel, fake } = setup();
+    await band(fake, Excel);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A10:B10").merge();
+      await ctx.sync();
+      ws.getRange("B9").delete(Excel.DeleteShiftDirection.up);
+      await expectRich(ctx.sync(), "InvalidOperation");
+      ws.getRange("C5").insert(Excel.InsertShiftDirection.down);
+      await expect(ctx.sync()).rejects.toThrow(/conditional format on B6:C8 .* is not implemented/);
+    });
+    expect(fake.getValue("Sheet1", "B6")).toBe(6);
+  });
+});
+
 describe("recorded formatting, validation, layout", () => {
   test("data validation, conditional formats, page layout, outline and more land in the model", async () => {
     const { Excel, fake } = setup({ sheets: ["Acme Inc"] });

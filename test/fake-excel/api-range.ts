@@ -371,6 +371,9 @@ export const rangeDef: TypeDef = defineType<RangeTarget>({
         }
       });
     },
+    // Range.delete removes the cells and shifts the others to fill the gap; Range.insert shifts them away to make
+    // room (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-clear-delete and
+    // .../excel-add-ins-ranges-insert). Formulas, formats and rules follow the moved cells (model.shiftCells).
     delete: (self, shift) => {
       const dir = oneOf(shift, ["Up", "Left"], "DeleteShiftDirection");
       self.write("delete", (t, ac) => {

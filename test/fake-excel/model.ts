@@ -8,6 +8,7 @@ import {
   Rect,
   containsCell,
   containsRect,
+  formatRect,
   intersect,
   isEntireColumn,
   isEntireRow,
@@ -19,6 +20,7 @@ import {
 } from "./address";
 import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
+import { CellShift, shiftFormula, shiftedRect } from "./references";
 
 export type CellValue = number | string | boolean;
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -649,6 +651,16 @@ export class WorkbookModel {
 
   /** Inserts (count > 0) or deletes (count < 0) entire rows/columns at `at`, moving everything like Excel. */
   shiftStructure(sheet: SheetModel, axis: Axis, at: number, count: number): void {
+    const shift: CellShift = {
+      sheetName: sheet.name,
+      axis,
+      at,
+      count,
+      from: 0,
+      to: (axis === "rows" ? MAX_COLS : MAX_ROWS) - 1,
+    };
+    // Rule formulas first: they are read against the rectangles as they were.
+    this.shiftRules(sheet, shift);
     if (axis === "rows") {
       if (count > 0) this.hf.addRows(sheet.hfId, [at, count]);
       else this.hf.removeRows(sheet.hfId, [at, -count]);
@@ -662,10 +674,6 @@ export class WorkbookModel {
     sheet.validations = sheet.validations.flatMap((v) => {
       const r = sr(v.rect);
       return r ? [{ ...v, rect: r }] : [];
-    });
-    sheet.condFormats = sheet.condFormats.flatMap((c) => {
-      const r = sr(c.rect);
-      return r ? [{ ...c, rect: r }] : [];
     });
     sheet.merges = sheet.merges.flatMap((m) => {
       const r = sr(m);
@@ -735,46 +743,137 @@ export class WorkbookModel {
     }
   }
 
-  /** Partial-range insert/delete: moves cell contents only (formats/validations do not move). */
+  /**
+   * Partial-range insert/delete (Range.insert/delete on cells that are not entire rows or columns): the cells of
+   * the band move, with their contents, formats, data validation and merges; conditional formats move with their
+   * range; every formula, rule and defined name that refers to moved cells follows them, and one that refers to a
+   * deleted cell becomes #REF!. References that straddle the band's edge keep their address, as in Excel.
+   * Row heights, hidden rows and outline levels belong to whole rows and stay.
+   */
   shiftCells(sheet: SheetModel, rect: Rect, direction: "down" | "right" | "up" | "left"): void {
-    const used = this.usedRect(sheet, true);
-    const rows = rectRows(rect);
-    const cols = rectCols(rect);
-    if (direction === "down" || direction === "up") {
-      const lastRow = used ? used.endRow : rect.endRow;
-      if (direction === "up") {
-        this.clearContents(sheet, rect);
-        if (lastRow > rect.endRow) {
-          this.hf.moveCells(
-            {
-              start: this.addr(sheet, rect.endRow + 1, rect.startCol),
-              end: this.addr(sheet, lastRow, rect.endCol),
-            },
-            this.addr(sheet, rect.startRow, rect.startCol),
+    const axis: Axis = direction === "up" || direction === "down" ? "rows" : "columns";
+    const size = axis === "rows" ? rectRows(rect) : rectCols(rect);
+    const shift: CellShift = {
+      sheetName: sheet.name,
+      axis,
+      at: axis === "rows" ? rect.startRow : rect.startCol,
+      count: direction === "down" || direction === "right" ? size : -size,
+      from: axis === "rows" ? rect.startCol : rect.startRow,
+      to: axis === "rows" ? rect.endCol : rect.endRow,
+    };
+    const moving = (r: Rect) => intersect(r, movingRegion(shift)) !== null;
+    if (sheet.merges.some((m) => moving(m) && !sameCross(m, shift))) {
+      throw invalidOperation("This operation would move only part of a merged cell.");
+    }
+    this.shiftRules(sheet, shift);
+    this.moveCellContents(sheet, shift);
+    const split = <T>(rects: { rect: Rect; item: T }[]) =>
+      rects.flatMap(({ rect, item }) => {
+        if (!moving(rect)) return [{ rect, item }];
+        return splitAcross(rect, shift).flatMap((part) => {
+          const moved = sameCross(part, shift) ? shiftedRect(part, shift) : part;
+          return moved ? [{ rect: moved, item }] : [];
+        });
+      });
+    sheet.styles = split(sheet.styles.map((l) => ({ rect: l.rect, item: l.props }))).map(({ rect, item }) => ({
+      rect,
+      props: item,
+    }));
+    sheet.validations = split(sheet.validations.map((v) => ({ rect: v.rect, item: v }))).map(({ rect, item }) => ({
+      ...item,
+      rect,
+    }));
+    sheet.merges = sheet.merges.flatMap((m) => {
+      const r = moving(m) ? shiftedRect(m, shift) : m;
+      return r ? [r] : [];
+    });
+    if (sheet.printArea) {
+      const pa = sheet.printArea.flatMap((m) => {
+        const r = shiftedRect(m, shift);
+        return r ? [r] : [];
+      });
+      sheet.printArea = pa.length ? pa : null;
+    }
+    if (sheet.autoFilter) {
+      const r = shiftedRect(sheet.autoFilter.rect, shift);
+      sheet.autoFilter = r ? { ...sheet.autoFilter, rect: r } : null;
+    }
+  }
+
+  /** Moves the band's cell contents and rewrites every formula in the workbook that refers to moved cells. */
+  private moveCellContents(sheet: SheetModel, shift: CellShift): void {
+    const region = movingRegion(shift);
+    const clears: { sheet: number; row: number; col: number }[] = [];
+    const writes: { address: { sheet: number; row: number; col: number }; raw: RawCellContent }[] = [];
+    for (const s of this.sheets) {
+      this.hf.getSheetSerialized(s.hfId).forEach((line, row) =>
+        line.forEach((raw, col) => {
+          if (raw === null || raw === undefined || raw === "") return;
+          const from = { row, col };
+          const moves = s === sheet && containsCell(region, row, col);
+          const to = moves ? shiftedCell(from, shift) : from;
+          const content =
+            typeof raw === "string" && raw.startsWith("=") ? shiftFormula(raw, s.name, shift, from, to ?? from) : raw;
+          if (moves) {
+            clears.push({ sheet: s.hfId, row, col });
+            if (to) writes.push({ address: { sheet: s.hfId, ...to }, raw: content as RawCellContent });
+          } else if (content !== raw) {
+            writes.push({ address: { sheet: s.hfId, row, col }, raw: content as RawCellContent });
+          }
+        }),
+      );
+    }
+    this.hf.batch(() => {
+      for (const c of clears) this.hf.setCellContents(c, null);
+      for (const w of writes) this.hf.setCellContents(w.address, w.raw);
+    });
+    for (const n of this.names) {
+      const before = this.nameFormula(n);
+      const own = n.scopeSheetId ? (this.sheetById(n.scopeSheetId)?.name ?? "") : "";
+      const after = shiftFormula(before, own, shift, ORIGIN, ORIGIN);
+      if (after === before) continue;
+      n.formula = after;
+      if (n.hf) {
+        const scope = n.scopeSheetId ? this.sheetById(n.scopeSheetId)?.hfId : undefined;
+        this.hf.changeNamedExpression(n.name, after, scope);
+      }
+    }
+  }
+
+  /**
+   * Conditional formats of the shifted sheet move with their cells, and every rule formula in the workbook
+   * (conditional formats, data validation) follows the cells it refers to. A rule's formula is written for the
+   * top-left cell of its range. Validation ranges themselves are moved by the caller (they may split).
+   */
+  private shiftRules(sheet: SheetModel, shift: CellShift): void {
+    const region = movingRegion(shift);
+    const follow = (formula: string, s: SheetModel, rect: Rect, moves: boolean) => {
+      const anchor = topLeft(rect);
+      if (!moves) return { rect: rect as Rect | null, formula: shiftFormula(formula, s.name, shift, anchor, anchor) };
+      const moved = shiftedRect(rect, shift);
+      const rep = firstSurvivor(rect, shift);
+      const newRep = rep ? shiftedCell(rep, shift) : null;
+      if (!moved || !rep || !newRep) return { rect: null, formula };
+      return { rect: moved, formula: shiftFormula(formula, s.name, shift, anchor, topLeft(moved), rep, newRep) };
+    };
+    for (const s of this.sheets) {
+      const own = s === sheet;
+      s.condFormats = s.condFormats.flatMap((cf) => {
+        const moves = own && intersect(cf.rect, region) !== null;
+        if (moves && !sameCross(cf.rect, shift)) {
+          throw new Error(
+            `FakeExcel: moving part of the conditional format on ${formatRect(cf.rect)} (its range would split) is not implemented`,
           );
         }
-      } else if (lastRow >= rect.startRow) {
-        this.hf.moveCells(
-          { start: this.addr(sheet, rect.startRow, rect.startCol), end: this.addr(sheet, lastRow, rect.endCol) },
-          this.addr(sheet, rect.startRow + rows, rect.startCol),
-        );
-      }
-    } else {
-      const lastCol = used ? used.endCol : rect.endCol;
-      if (direction === "left") {
-        this.clearContents(sheet, rect);
-        if (lastCol > rect.endCol) {
-          this.hf.moveCells(
-            { start: this.addr(sheet, rect.startRow, rect.endCol + 1), end: this.addr(sheet, rect.endRow, lastCol) },
-            this.addr(sheet, rect.startRow, rect.startCol),
-          );
-        }
-      } else if (lastCol >= rect.startCol) {
-        this.hf.moveCells(
-          { start: this.addr(sheet, rect.startRow, rect.startCol), end: this.addr(sheet, rect.endRow, lastCol) },
-          this.addr(sheet, rect.startRow, rect.startCol + cols),
-        );
-      }
+        const followed = follow(cf.formula ?? "", s, cf.rect, moves);
+        if (!followed.rect) return [];
+        return [{ ...cf, rect: followed.rect, formula: cf.formula === null ? null : followed.formula }];
+      });
+      s.validations = s.validations.map((v) => {
+        if (!v.rule) return v;
+        const moves = own && intersect(v.rect, region) !== null && sameCross(v.rect, shift);
+        return { ...v, rule: mapRuleFormulas(v.rule, (f) => follow(f, s, v.rect, moves).formula) };
+      });
     }
   }
 
@@ -826,4 +925,74 @@ export class WorkbookModel {
     }
     this.names = this.names.filter((x) => x !== n);
   }
+}
+
+// ---------- helpers for moving cells ----------
+
+const ORIGIN = { row: 0, col: 0 };
+
+function topLeft(rect: Rect): { row: number; col: number } {
+  return { row: rect.startRow, col: rect.startCol };
+}
+
+/** The cells a shift moves (or deletes): the band's cross extent, from `at` to the end of the sheet. */
+function movingRegion(shift: CellShift): Rect {
+  return shift.axis === "rows"
+    ? { startRow: shift.at, endRow: MAX_ROWS - 1, startCol: shift.from, endCol: shift.to }
+    : { startRow: shift.from, endRow: shift.to, startCol: shift.at, endCol: MAX_COLS - 1 };
+}
+
+/** Does `rect` lie within the band across the shift's axis (so it moves as a whole)? */
+function sameCross(rect: Rect, shift: CellShift): boolean {
+  const [lo, hi] = shift.axis === "rows" ? [rect.startCol, rect.endCol] : [rect.startRow, rect.endRow];
+  return lo >= shift.from && hi <= shift.to;
+}
+
+/** `rect` cut at the band's edges: the parts beside the band and the part within it. */
+function splitAcross(rect: Rect, shift: CellShift): Rect[] {
+  const [lo, hi] = shift.axis === "rows" ? [rect.startCol, rect.endCol] : [rect.startRow, rect.endRow];
+  const spans: [number, number][] = [
+    [lo, Math.min(hi, shift.from - 1)],
+    [Math.max(lo, shift.from), Math.min(hi, shift.to)],
+    [Math.max(lo, shift.to + 1), hi],
+  ];
+  return spans
+    .filter(([a, b]) => a <= b)
+    .map(([a, b]) =>
+      shift.axis === "rows" ? { ...rect, startCol: a, endCol: b } : { ...rect, startRow: a, endRow: b },
+    );
+}
+
+/** Where one cell goes; null when it is deleted or pushed off the sheet. */
+function shiftedCell(cell: { row: number; col: number }, shift: CellShift): { row: number; col: number } | null {
+  const moved = shiftedRect({ startRow: cell.row, endRow: cell.row, startCol: cell.col, endCol: cell.col }, shift);
+  return moved ? { row: moved.startRow, col: moved.startCol } : null;
+}
+
+/** The first cell of `rect` (along the shift's axis) that is not deleted. */
+function firstSurvivor(rect: Rect, shift: CellShift): { row: number; col: number } | null {
+  const [lo, hi] = shift.axis === "rows" ? [rect.startRow, rect.endRow] : [rect.startCol, rect.endCol];
+  for (let i = lo; i <= hi; i++) {
+    if (shiftIndex(i, shift.at, shift.count) === null) continue;
+    return shift.axis === "rows" ? { row: i, col: rect.startCol } : { row: rect.startRow, col: i };
+  }
+  return null;
+}
+
+/** Applies `fn` to the formulas of a validation rule (a list source or a criterion given as "=..."). */
+function mapRuleFormulas(rule: Record<string, unknown>, fn: (formula: string) => string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [kind, body] of Object.entries(rule)) {
+    if (body === null || typeof body !== "object") {
+      out[kind] = body;
+      continue;
+    }
+    const mapped: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+    for (const key of ["source", "formula", "formula1", "formula2"]) {
+      const value = mapped[key];
+      if (typeof value === "string" && value.startsWith("=")) mapped[key] = fn(value);
+    }
+    out[kind] = mapped;
+  }
+  return out;
 }

@@ -956,3 +956,137 @@ describe("tables, autoFilter, outline", () => {
     });
   });
 });
+
+describe("copying and sorting ranges", () => {
+  test("copyFrom pastes a row like Copy and Paste: values, moved formulas, formats, validation, rules", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A10:D10", [["Issue", 4, "=B10*2", "x"]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A10").format.fill.color = "#D9E1F2";
+      ws.getRange("D10:D12").dataValidation.rule = { list: { inCellDropDown: true, source: "x,y" } };
+      const cf = ws.getRange("A10:D12").conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      cf.custom.rule.formula = '=$D10="x"';
+      ws.getRange("A20").copyFrom("A10:D10"); // "All" by default
+      await ctx.sync();
+    });
+    expect(fake.getValues("Sheet1", "A20:D20")).toEqual([["Issue", 4, 8, "x"]]);
+    expect(fake.getFormulas("Sheet1", "C20")).toEqual([["=B20*2"]]);
+    expect(fake.cell("Sheet1", "A20").format["fill.color"]).toBe("#D9E1F2");
+    const sheet = fake.sheet("Sheet1");
+    expect(sheet.validations.map((v) => [v.address, v.rule])).toEqual([
+      ["D10:D12", { list: { inCellDropDown: true, source: "x,y" } }],
+      ["D20", { list: { inCellDropDown: true, source: "x,y" } }],
+    ]);
+    expect(sheet.conditionalFormats.map((c) => [c.address, c.formula])).toEqual([
+      ["A20:D20", '=$D20="x"'],
+      ["A10:D12", '=$D10="x"'],
+    ]);
+    expect(fake.getValues("Sheet1", "A10:D10")).toEqual([["Issue", 4, 8, "x"]]);
+  });
+
+  test("copyFrom another sheet replaces what the pasted area held; the copy types paste less", async () => {
+    const { Excel, fake } = setup({ sheets: ["Plan", "Draft"] });
+    fake.setValues("Plan", "A1:B3", [
+      ["old", "old"],
+      ["old", "=A1"],
+      ["keep", "keep"],
+    ]);
+    fake.setValues("Draft", "A1:B2", [
+      ["new", "=$A$1&A2"],
+      ["", 2],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      const plan = ctx.workbook.worksheets.getItem("Plan");
+      plan.getRange("A1:B2").format.font.bold = true;
+      plan.getRange("A1:B2").dataValidation.rule = { list: { inCellDropDown: true, source: "old" } };
+      plan.getRange("B1:B2").conditionalFormats.add(Excel.ConditionalFormatType.custom).custom.rule.formula = "=B1>1";
+      const draft = ctx.workbook.worksheets.getItem("Draft");
+      draft.getRange("A1").format.fill.color = "#C6EFCE";
+      plan.getRange("A1:B2").copyFrom(draft.getRange("A1:B2"), Excel.RangeCopyType.all);
+      await ctx.sync();
+    });
+    expect(fake.getValues("Plan", "A1:B3")).toEqual([
+      ["new", "new"],
+      ["", 2],
+      ["keep", "keep"],
+    ]);
+    expect(fake.getFormulas("Plan", "B1")).toEqual([["=$A$1&A2"]]); // unqualified references: the pasted sheet's
+    expect(fake.cell("Plan", "A1").format).toMatchObject({ "font.bold": false, "fill.color": "#C6EFCE" });
+    expect(fake.sheet("Plan").validations).toEqual([]);
+    expect(fake.sheet("Plan").conditionalFormats).toEqual([]);
+
+    await Excel.run(async (ctx: Ctx) => {
+      const plan = ctx.workbook.worksheets.getItem("Plan");
+      plan.getRange("D1").copyFrom("Draft!A1:B1", Excel.RangeCopyType.values);
+      plan.getRange("D3").copyFrom("Draft!A1:B1", "Formulas");
+      plan.getRange("D5").copyFrom("Draft!A1:B1", "Formats");
+      await ctx.sync();
+    });
+    expect(fake.getFormulas("Plan", "D1:E5")).toEqual([
+      ["new", "new"],
+      ["", ""],
+      ["new", "=$A$1&D4"],
+      ["", ""],
+      ["", ""],
+    ]);
+    expect(fake.cell("Plan", "D1").format["fill.color"]).toBe("#FFFFFF");
+    expect(fake.cell("Plan", "D5").format["fill.color"]).toBe("#C6EFCE");
+  });
+
+  test("copyFrom fails loudly where the fake would guess: transpose, skipBlanks, a larger destination, a split rule", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:A2", [[1], [2]]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      expect(() => ws.getRange("C1").copyFrom("A1:A2", "All", false, true)).toThrow(/not implemented/);
+      expect(() => ws.getRange("C1").copyFrom("A1:A2", "All", true)).toThrow(/not implemented/);
+      ws.getRange("C1:C4").copyFrom("A1:A2");
+      await expect(ctx.sync()).rejects.toThrow(/larger than the source/);
+      ws.getRange("E1:E9").conditionalFormats.add(Excel.ConditionalFormatType.custom).custom.rule.formula = "=E1>1";
+      ws.getRange("E4").copyFrom("A1:A2");
+      await expect(ctx.sync()).rejects.toThrow(/conditional format on E1:E9 .* is not implemented/);
+    });
+  });
+
+  test("sort.apply moves whole rows within the range; columns outside it stay; blanks sort last", async () => {
+    const { Excel, fake } = setup();
+    fake.setValues("Sheet1", "A1:D6", [
+      ["Task", "Status", "Twice", "Id"],
+      ["a", "Open", "=LEN(B2)*2", "id-a"],
+      ["b", "", "=LEN(B3)*2", "id-b"],
+      ["c", "done", "=LEN(B4)*2", "id-c"],
+      ["d", 7, "=LEN(B5)*2", "id-d"],
+      ["e", "Done", "=LEN(B6)*2", "id-e"],
+    ]);
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A4").format.fill.color = "#C6EFCE";
+      ws.getRange("A1:C6").sort.apply([{ key: 1, ascending: true }], false, true);
+      await ctx.sync();
+    });
+    // Numbers, then text without regard to case (stable: "done" before "Done"), blanks last.
+    expect(fake.getValues("Sheet1", "A1:D6")).toEqual([
+      ["Task", "Status", "Twice", "Id"],
+      ["d", 7, 2, "id-a"],
+      ["c", "done", 8, "id-b"],
+      ["e", "Done", 8, "id-c"],
+      ["a", "Open", 8, "id-d"],
+      ["b", "", 0, "id-e"],
+    ]);
+    expect(fake.getFormulas("Sheet1", "C2")).toEqual([["=LEN(B2)*2"]]);
+    expect(fake.cell("Sheet1", "A3").format["fill.color"]).toBe("#C6EFCE");
+    expect(fake.cell("Sheet1", "A4").format["fill.color"]).toBe("#FFFFFF");
+    await Excel.run(async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A2:C6").sort.apply([{ key: 0, ascending: false }]);
+      await ctx.sync();
+      expect(fake.getValues("Sheet1", "A2:A6")).toEqual([["e"], ["d"], ["c"], ["b"], ["a"]]);
+      ws.getRange("A2:C6").sort.apply([{ key: 3 }]);
+      await expectRich(ctx.sync(), "InvalidArgument");
+      expect(() => ws.getRange("A2:C6").sort.apply([{ key: 0, sortOn: Excel.SortOn.cellColor }])).toThrow(
+        /not implemented/,
+      );
+    });
+  });
+});

@@ -180,6 +180,22 @@ export function boundingRect(a: Rect, b: Rect): Rect {
   };
 }
 
+/** The parts of `a` outside `b` (at most four rectangles: above, below, left, right). */
+export function subtractRect(a: Rect, b: Rect): Rect[] {
+  const cut = intersect(a, b);
+  if (!cut) return [a];
+  const parts: Rect[] = [];
+  if (a.startRow < cut.startRow) parts.push({ ...a, endRow: cut.startRow - 1 });
+  if (a.endRow > cut.endRow) parts.push({ ...a, startRow: cut.endRow + 1 });
+  if (a.startCol < cut.startCol) parts.push({ ...cut, startCol: a.startCol, endCol: cut.startCol - 1 });
+  if (a.endCol > cut.endCol) parts.push({ ...cut, startCol: cut.endCol + 1, endCol: a.endCol });
+  return parts;
+}
+
+export function translateRect(r: Rect, rows: number, cols: number): Rect {
+  return { startRow: r.startRow + rows, endRow: r.endRow + rows, startCol: r.startCol + cols, endCol: r.endCol + cols };
+}
+
 export function sameRect(a: Rect, b: Rect): boolean {
   return a.startRow === b.startRow && a.endRow === b.endRow && a.startCol === b.startCol && a.endCol === b.endCol;
 }

@@ -16,7 +16,7 @@ import {
   sameRect,
 } from "./address";
 import { ApplyCtx, ClientObject, FakeCore, TypeDef, clientObjectOf, defineType } from "./core";
-import { invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import { invalidArgument, invalidOperation, itemNotFound, notImplemented } from "./errors";
 import { formatValue } from "./number-format";
 import { BORDER_INDEXES, CF_TYPES } from "./enums";
 import { CondFormatModel, SheetModel, ValidationModel, WorkbookModel } from "./model";
@@ -267,8 +267,33 @@ export const rangeDef: TypeDef = defineType<RangeTarget>({
     worksheet: { def: () => worksheetDef, resolve: (t) => t.sheet },
     dataValidation: { def: () => dataValidationDef, resolve: (t) => t },
     conditionalFormats: { def: () => conditionalFormatCollectionDef, resolve: (t) => t },
+    sort: { def: () => rangeSortDef, resolve: (t) => t },
   },
   methods: {
+    // Range.copyFrom "replicates the Copy and Paste actions of the Excel UI" (ExcelApi 1.9,
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste): "All" pastes
+    // contents, formats, data validation and conditional formats, as Paste does. The source's size is pasted from
+    // the destination's top-left cell ("A1:E1" copied into "G1" lands in G1:K1).
+    copyFrom: (self, source, copyType = "All", skipBlanks = false, transpose = false) => {
+      const kind = oneOf(copyType, ["All", "Formulas", "Values", "Formats", "Link"], "RangeCopyType");
+      if (kind === "Link") throw notImplemented("Range", "copyFrom(Link)");
+      if (bool(skipBlanks, "skipBlanks")) throw notImplemented("Range", "copyFrom(skipBlanks)");
+      if (bool(transpose, "transpose")) throw notImplemented("Range", "copyFrom(transpose)");
+      self.write("copyFrom", (t, ac) => {
+        const dest = R(t);
+        const src = resolveRangeArg(source, ac.model, dest.sheet);
+        const single = rectRows(dest.rect) === 1 && rectCols(dest.rect) === 1;
+        if (!single && (rectRows(dest.rect) > rectRows(src.rect) || rectCols(dest.rect) > rectCols(src.rect))) {
+          throw notImplemented(
+            "Range",
+            "copyFrom into a destination larger than the source (Excel repeats the source)",
+          );
+        }
+        const pasted = ac.model.copyCells(src, dest, kind);
+        if (kind !== "Formats") ac.changed(dest.sheet, pasted, "RangeEdited");
+        if (kind === "All" || kind === "Formats") ac.raise("onFormatChanged", dest.sheet, undefined, pasted);
+      });
+    },
     getCell: (self, row, col) =>
       derived(self, (t) => {
         const r = t.rect.startRow + intArg(row, "row");
@@ -469,6 +494,67 @@ function setNumberFormat(t: RangeTarget, v: unknown, ac: ApplyCtx): void {
   }
   ac.raise("onFormatChanged", t.sheet, undefined, t.rect);
 }
+
+// ---------------- Sort ----------------
+
+const SORT_FIELD_KEYS = ["key", "ascending", "sortOn", "dataOption", "color", "icon", "subField"];
+
+/**
+ * Range.sort (ExcelApi 1.2, https://learn.microsoft.com/javascript/api/excel/excel.rangesort): `apply(fields,
+ * matchCase?, hasHeaders?, orientation?, method?)` sorts the range's rows by the fields' keys (column offsets within
+ * the range). Each row's cells move together; columns outside the range stay where they are.
+ */
+export const rangeSortDef: TypeDef = defineType<RangeTarget>({
+  name: "RangeSort",
+  alive: sheetAlive,
+  describe: (t, core) => core.model.address(t.sheet, t.rect),
+  props: {},
+  methods: {
+    apply: (self, fields, matchCase = false, hasHeaders = false, orientation = "Rows", method) => {
+      if (!Array.isArray(fields) || fields.length === 0) throw invalidArgument("RangeSort.apply needs sort fields.");
+      const keys = fields.map((f: unknown) => {
+        if (f === null || typeof f !== "object") throw invalidArgument("A SortField must be an object.");
+        const field = f as Record<string, unknown>;
+        checkKeys(field, SORT_FIELD_KEYS, "SortField");
+        if (
+          field.sortOn !== undefined &&
+          oneOf(field.sortOn, ["Value", "CellColor", "FontColor", "Icon"], "SortOn") !== "Value"
+        )
+          throw notImplemented("RangeSort", `apply(sortOn: ${String(field.sortOn)})`);
+        if (
+          field.dataOption !== undefined &&
+          oneOf(field.dataOption, ["Normal", "TextAsNumber"], "SortDataOption") !== "Normal"
+        )
+          throw notImplemented("RangeSort", "apply(dataOption: TextAsNumber)");
+        for (const unsupported of ["color", "icon", "subField"]) {
+          if (field[unsupported] !== undefined) throw notImplemented("RangeSort", `apply(${unsupported})`);
+        }
+        return {
+          column: int(field.key, "SortField.key"),
+          ascending: field.ascending === undefined ? true : bool(field.ascending, "SortField.ascending"),
+        };
+      });
+      const caseMatters = bool(matchCase, "matchCase");
+      const headers = bool(hasHeaders, "hasHeaders");
+      if (oneOf(orientation, ["Rows", "Columns"], "SortOrientation") === "Columns")
+        throw notImplemented("RangeSort", "apply(orientation: Columns)");
+      if (method !== undefined) oneOf(method, ["PinYin", "StrokeCount"], "SortMethod"); // Chinese text only
+      self.write("apply", (t, ac) => {
+        const rt = R(t);
+        if (isEntireColumn(rt.rect) || isEntireRow(rt.rect))
+          throw new Error("FakeExcel: sorting entire rows or columns is not implemented");
+        for (const key of keys) {
+          if (key.column >= rectCols(rt.rect))
+            throw invalidArgument(`SortField.key ${key.column} is outside the range.`);
+        }
+        const data = headers ? { ...rt.rect, startRow: rt.rect.startRow + 1 } : rt.rect;
+        if (data.startRow > data.endRow) return;
+        ac.model.sortRows(rt.sheet, data, keys, caseMatters);
+        ac.changed(rt.sheet, data, "RangeEdited");
+      });
+    },
+  },
+});
 
 // ---------------- RangeAreas (print area) ----------------
 

@@ -288,6 +288,12 @@ export const tableRowDef: TypeDef = defineType<RowTarget>({
   },
 });
 
+/**
+ * TableRowCollection.add. A table made from a header-only range shows one empty data row, and the first add fills
+ * it rather than appending below it: Microsoft's sample creates `tables.add("A1:D1", true)`, adds seven rows and gets
+ * "four columns and seven rows of data" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables,
+ * "Create a table").
+ */
 function addRows(table: TableModel, index: unknown, values: unknown, alwaysInsert: unknown, ac: ApplyCtx): RowTarget {
   const cols = columnCount(table);
   let block: unknown[][];

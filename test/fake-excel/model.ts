@@ -17,10 +17,12 @@ import {
   rectRows,
   shiftIndex,
   shiftRect,
+  subtractRect,
+  translateRect,
 } from "./address";
 import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
-import { CellShift, shiftFormula, shiftedRect } from "./references";
+import { CellShift, shiftFormula, shiftedRect, translateFormula } from "./references";
 
 export type CellValue = number | string | boolean;
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -877,6 +879,168 @@ export class WorkbookModel {
     }
   }
 
+  // ---------- copy and sort ----------
+
+  /**
+   * Range.copyFrom: Excel's Copy and Paste. `what` "All" brings contents (relative references moved with the
+   * cells), formats, data validation, conditional formats and merged areas; "Formulas" contents only; "Values" the
+   * values formulas show; "Formats" formats, conditional formats and merges. What the pasted area held before is
+   * replaced. Returns the pasted area (the source's size from the destination's top-left cell).
+   */
+  copyCells(src: { sheet: SheetModel; rect: Rect }, dest: { sheet: SheetModel; rect: Rect }, what: CopyKind): Rect {
+    const rows = rectRows(src.rect);
+    const cols = rectCols(src.rect);
+    const target: Rect = {
+      startRow: dest.rect.startRow,
+      endRow: dest.rect.startRow + rows - 1,
+      startCol: dest.rect.startCol,
+      endCol: dest.rect.startCol + cols - 1,
+    };
+    if (target.endRow >= MAX_ROWS || target.endCol >= MAX_COLS)
+      throw invalidArgument("The paste does not fit on the sheet.");
+    const dr = target.startRow - src.rect.startRow;
+    const dc = target.startCol - src.rect.startCol;
+    // Everything is read before anything is written: source and destination may overlap.
+    const contents = grid(src.rect, (r, c) => {
+      const raw = this.hf.getCellSerialized({ sheet: src.sheet.hfId, row: r, col: c });
+      if (what === "Values") {
+        const value = this.getValue(src.sheet, r, c);
+        return typeof value === "string" && value !== "" ? `'${value}` : value === "" ? null : value;
+      }
+      return typeof raw === "string" && raw.startsWith("=") ? translateFormula(raw, dr, dc) : raw;
+    });
+    const layers = clipLayers(src.sheet.styles, src.rect).map((l) => ({ ...l, rect: translateRect(l.rect, dr, dc) }));
+    const validations = src.sheet.validations.flatMap((v) => {
+      const clip = intersect(v.rect, src.rect);
+      if (!clip) return [];
+      const rect = translateRect(clip, dr, dc);
+      const moveBy = (f: string) =>
+        translateFormula(f, rect.startRow - v.rect.startRow, rect.startCol - v.rect.startCol);
+      return [{ ...deepCopy(v), rect, rule: v.rule ? mapRuleFormulas(v.rule, moveBy) : null }];
+    });
+    const rules = src.sheet.condFormats.flatMap((cf) => {
+      const clip = intersect(cf.rect, src.rect);
+      if (!clip) return [];
+      const rect = translateRect(clip, dr, dc);
+      const formula =
+        cf.formula === null
+          ? null
+          : translateFormula(cf.formula, rect.startRow - cf.rect.startRow, rect.startCol - cf.rect.startCol);
+      return [{ ...deepCopy(cf), id: this.nextCondFormatId(), rect, formula }];
+    });
+    const merges = src.sheet.merges.filter((m) => containsRect(src.rect, m)).map((m) => translateRect(m, dr, dc));
+    const sheet = dest.sheet;
+    if (what !== "Formats") {
+      this.hf.batch(() =>
+        contents.forEach((line, i) =>
+          line.forEach((raw, j) =>
+            this.hf.setCellContents(
+              { sheet: sheet.hfId, row: target.startRow + i, col: target.startCol + j },
+              (raw ?? null) as RawCellContent,
+            ),
+          ),
+        ),
+      );
+    }
+    if (what === "All" || what === "Formats") {
+      sheet.styles = [...cutOut(sheet.styles, target), ...layers];
+      sheet.merges = [...sheet.merges.filter((m) => !intersect(m, target)), ...merges];
+      const kept = sheet.condFormats.flatMap((cf) => {
+        const parts = subtractRect(cf.rect, target);
+        if (parts.length === 0) return [];
+        if (parts.length > 1) {
+          throw new Error(
+            `FakeExcel: pasting over part of the conditional format on ${formatRect(cf.rect)} (its range would split) is not implemented`,
+          );
+        }
+        const [rect] = parts;
+        const formula =
+          cf.formula === null
+            ? null
+            : translateFormula(cf.formula, rect.startRow - cf.rect.startRow, rect.startCol - cf.rect.startCol);
+        return [{ ...cf, rect, formula }];
+      });
+      sheet.condFormats = [...rules, ...kept];
+    }
+    if (what === "All") {
+      sheet.validations = [
+        ...sheet.validations.flatMap((v) => subtractRect(v.rect, target).map((rect) => ({ ...v, rect }))),
+        ...validations,
+      ];
+    }
+    return target;
+  }
+
+  /**
+   * Range.sort.apply on rows: the rows of `rect` (below a header row when `hasHeaders`) are reordered by `keys`,
+   * each row's cells moving together with their formats; relative references in moved formulas move with them.
+   * Cells outside `rect` (other columns included) stay where they are, as do data validation and conditional formats.
+   * Excel's order: numbers, text (case-insensitive unless `matchCase`), FALSE/TRUE, errors; descending reverses it;
+   * blanks always last. The sort is stable.
+   */
+  sortRows(sheet: SheetModel, rect: Rect, keys: { column: number; ascending: boolean }[], matchCase: boolean): Rect {
+    const data = rect;
+    const count = rectRows(data);
+    const rank = (type: ValueType) =>
+      type === "Empty" ? 4 : type === "Double" ? 0 : type === "String" ? 1 : type === "Boolean" ? 2 : 3;
+    const cell = (i: number, column: number) => {
+      const row = data.startRow + i;
+      const col = data.startCol + column;
+      return { value: this.getValue(sheet, row, col), type: this.getValueType(sheet, row, col) };
+    };
+    const compare = (a: number, b: number): number => {
+      for (const key of keys) {
+        const x = cell(a, key.column);
+        const y = cell(b, key.column);
+        const rx = rank(x.type);
+        const ry = rank(y.type);
+        if (rx === 4 || ry === 4) {
+          if (rx !== ry) return rx === 4 ? 1 : -1; // blanks last, whichever the direction
+          continue;
+        }
+        let order = rx - ry;
+        if (order === 0 && rx === 0) order = (x.value as number) - (y.value as number);
+        if (order === 0 && rx === 1) {
+          order = String(x.value).localeCompare(String(y.value), "en", { sensitivity: matchCase ? "case" : "base" });
+        }
+        if (order === 0 && rx === 2) order = Number(x.value) - Number(y.value);
+        if (order !== 0) return key.ascending ? Math.sign(order) : -Math.sign(order);
+      }
+      return a - b;
+    };
+    const order = Array.from({ length: count }, (_, i) => i).sort(compare);
+    const raws = order.map((from, to) => {
+      const delta = to - from;
+      return Array.from({ length: rectCols(data) }, (_, j) => {
+        const raw = this.hf.getCellSerialized({ sheet: sheet.hfId, row: data.startRow + from, col: data.startCol + j });
+        return typeof raw === "string" && raw.startsWith("=") ? translateFormula(raw, delta, 0) : raw;
+      });
+    });
+    this.hf.batch(() =>
+      raws.forEach((line, i) =>
+        line.forEach((raw, j) =>
+          this.hf.setCellContents(
+            { sheet: sheet.hfId, row: data.startRow + i, col: data.startCol + j },
+            (raw ?? null) as RawCellContent,
+          ),
+        ),
+      ),
+    );
+    // Formats travel with their rows: each layer is cut into one slice per row inside the sorted area.
+    const destination = new Map(order.map((from, to) => [data.startRow + from, data.startRow + to]));
+    sheet.styles = sheet.styles.flatMap((l) => {
+      const inside = intersect(l.rect, data);
+      if (!inside) return [l];
+      const slices: StyleLayer[] = [];
+      for (let r = inside.startRow; r <= inside.endRow; r++) {
+        const to = destination.get(r) ?? r;
+        slices.push({ rect: { ...inside, startRow: to, endRow: to }, props: l.props });
+      }
+      return [...subtractRect(l.rect, data).map((rect) => ({ rect, props: l.props })), ...slices];
+    });
+    return data;
+  }
+
   // ---------- names ----------
 
   findName(name: string, scopeSheetId: string | null): NameModel | undefined {
@@ -995,4 +1159,33 @@ function mapRuleFormulas(rule: Record<string, unknown>, fn: (formula: string) =>
     out[kind] = mapped;
   }
   return out;
+}
+
+export type CopyKind = "All" | "Formulas" | "Values" | "Formats";
+
+function grid<T>(rect: Rect, fn: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = rect.startRow; r <= rect.endRow; r++) {
+    const line: T[] = [];
+    for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+/** The parts of each layer inside `rect`, in layer order. */
+function clipLayers(layers: StyleLayer[], rect: Rect): StyleLayer[] {
+  return layers.flatMap((l) => {
+    const clip = intersect(l.rect, rect);
+    return clip ? [{ rect: clip, props: { ...l.props } }] : [];
+  });
+}
+
+/** The layers with `rect` cut out of them: the cells of `rect` go back to the default format. */
+function cutOut(layers: StyleLayer[], rect: Rect): StyleLayer[] {
+  return layers.flatMap((l) => subtractRect(l.rect, rect).map((part) => ({ rect: part, props: l.props })));
+}
+
+function deepCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -75,17 +75,19 @@ export function usedAddress(description: SheetDescription): string {
 
 /** Queues the cells, formats, rules, outline, freeze panes and print setup of `description` onto `sheet`. */
 export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
+  queuePlanCells(sheet, description);
+  queuePlanLayout(sheet, description);
+}
+
+/**
+ * What a copy of the cells carries (Range.copyFrom "All"): values and formulas, number formats and the other cell
+ * formats, data validation and conditional formats.
+ */
+export function queuePlanCells(sheet: Excel.Worksheet, description: SheetDescription): void {
   const whole = sheet.getRange(usedAddress(description));
   // Formats first: a cell formatted as Text keeps "=HYPERLINK(...)" as the text a person typed.
   whole.numberFormat = numberFormatGrid(description);
   whole.formulas = description.cells.map((row) => row.map(formulaEntry));
-
-  description.columns.forEach((column, index) => {
-    const letter = columnLetter(index + 1);
-    const target = sheet.getRange(`${letter}:${letter}`);
-    target.format.columnWidth = columnWidthInPoints(column.width);
-    if (column.hidden) target.columnHidden = true;
-  });
 
   for (const { range, style } of description.styles) {
     // Number formats went out with the cell grid above.
@@ -126,7 +128,26 @@ export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescrip
     format.stopIfTrue = rule.stopIfTrue;
     format.priority = priority;
   });
+}
 
+/**
+ * What belongs to the sheet rather than to its cells: column widths, the outline, freeze panes, the AutoFilter, row
+ * heights and the print setup. Each is set rather than added, so queuing it again changes nothing; for the outline
+ * that holds when `regroup` names the rows whose old groups go first.
+ */
+export function queuePlanLayout(
+  sheet: Excel.Worksheet,
+  description: SheetDescription,
+  regroup?: { firstRow: number; lastRow: number },
+): void {
+  description.columns.forEach((column, index) => {
+    const letter = columnLetter(index + 1);
+    const target = sheet.getRange(`${letter}:${letter}`);
+    target.format.columnWidth = columnWidthInPoints(column.width);
+    if (column.hidden) target.columnHidden = true;
+  });
+
+  if (regroup) sheet.getRange(`${regroup.firstRow}:${regroup.lastRow}`).ungroup(Excel.GroupOption.byRows);
   for (const group of description.rowGroups) {
     sheet.getRange(`${group.firstRow}:${group.lastRow}`).group(Excel.GroupOption.byRows);
   }

@@ -1,9 +1,12 @@
 import { type CalendarDate, toExcelSerial } from "../plan/dates";
+import { TEXT_FORMAT } from "../plan/sheet";
+import { needsTextPrefix } from "./sheet-writer";
 
 /**
  * The Plan history sheet: one row per status change made in this workbook with the add-in, the agency's record
  * of service delivered. Rows are appended through an Excel table, which Excel extends safely even while others
- * co-author; the add-in never edits or removes a row.
+ * co-author; the add-in never edits or removes a row. The table is found by its name wherever it is; when a person
+ * deleted it or converted it to a range, a new one is started on a sheet with a free name.
  */
 
 export const HISTORY_SHEET = "Plan history";
@@ -26,44 +29,49 @@ export function localTimestampSerial(when: Date, localDay: (when: Date) => Calen
   return toExcelSerial(localDay(when)) + seconds / 86_400;
 }
 
+/** Text from people and plans stays text: "=1+1" is recorded as typed, never as 2, nor as a live link. */
+function asText(value: string): string {
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
 export function historyRow(entry: HistoryEntry, localDay: (when: Date) => CalendarDate): (string | number)[] {
   return [
     localTimestampSerial(entry.when, localDay),
-    entry.client,
-    entry.sheetName,
-    entry.taskId,
-    entry.task,
-    entry.from || "(empty)",
-    entry.to || "(empty)",
+    asText(entry.client),
+    asText(entry.sheetName),
+    asText(entry.taskId),
+    asText(entry.task),
+    asText(entry.from || "(empty)"),
+    asText(entry.to || "(empty)"),
   ];
 }
 
-/**
- * Queues the appending of `rows`. `table` is the history table when it exists (loaded as a null object
- * beforehand); otherwise the sheet and table are created in the same batch.
- */
-export function queueHistoryRows(
-  workbook: Excel.Workbook,
-  table: Excel.Table,
-  tableExists: boolean,
-  rows: (string | number)[][],
-): void {
-  if (rows.length === 0) return;
-  let target = table;
-  if (!tableExists) {
-    const sheet = workbook.worksheets.add(HISTORY_SHEET);
-    const header = sheet.getRange("A1:G1");
-    header.values = [[...HISTORY_HEADERS]];
-    target = sheet.tables.add("A1:G1", true);
-    target.name = HISTORY_TABLE;
-    // One value for the whole column: Office.js applies a single (non-array) value to every cell of a range.
-    (sheet.getRange("A:A") as unknown as { numberFormat: string }).numberFormat = "yyyy-mm-dd hh:mm";
-    sheet.getRange("A:A").format.columnWidth = 110;
-    sheet.getRange("B:C").format.columnWidth = 160;
-    sheet.getRange("D:D").format.columnWidth = 150;
-    sheet.getRange("E:E").format.columnWidth = 260;
-    sheet.getRange("F:G").format.columnWidth = 80;
-    sheet.freezePanes.freezeRows(1);
+/** "Plan history", or "Plan history (2)", ... when a sheet already has the name (Excel ignores case in names). */
+export function freeHistorySheetName(taken: readonly string[]): string {
+  const lower = new Set(taken.map((name) => name.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? HISTORY_SHEET : `${HISTORY_SHEET} (${n})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
   }
-  target.rows.add(undefined, rows);
+}
+
+/**
+ * Queues a new sheet `sheetName` holding an empty history table, and returns the table for the rows to be added.
+ * The text columns are formatted as Text, so a cell written later by a person or another tool stays text too.
+ */
+export function queueHistorySheet(workbook: Excel.Workbook, sheetName: string): Excel.Table {
+  const sheet = workbook.worksheets.add(sheetName);
+  // One value for whole columns: Office.js applies a single (non-array) value to every cell of a range.
+  (sheet.getRange("A:A") as unknown as { numberFormat: string }).numberFormat = "yyyy-mm-dd hh:mm";
+  (sheet.getRange("B:G") as unknown as { numberFormat: string }).numberFormat = TEXT_FORMAT;
+  sheet.getRange("A1:G1").values = [[...HISTORY_HEADERS]];
+  const table = sheet.tables.add("A1:G1", true);
+  table.name = HISTORY_TABLE;
+  sheet.getRange("A:A").format.columnWidth = 110;
+  sheet.getRange("B:C").format.columnWidth = 160;
+  sheet.getRange("D:D").format.columnWidth = 150;
+  sheet.getRange("E:E").format.columnWidth = 260;
+  sheet.getRange("F:G").format.columnWidth = 80;
+  sheet.freezePanes.freezeRows(1);
+  return table;
 }

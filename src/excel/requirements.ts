@@ -18,6 +18,7 @@ export const EXCEL_API_FEATURES: readonly ApiFeature[] = [
   { feature: "runtime.enableEvents", set: "1.8", usedAs: /runtime\.enableEvents/ },
   { feature: "page layout and print titles", set: "1.9", usedAs: /setPrintTitleRows/ },
   { feature: "AutoFilter", set: "1.9", usedAs: /autoFilter\.apply/ },
+  { feature: "copying a range (an update's one-step swap)", set: "1.9", usedAs: /\.copyFrom\(/ },
   { feature: "workbook-level worksheet events", set: "1.9", usedAs: /worksheets\.onChanged|sheets\.onChanged/ },
   { feature: "row outline groups", set: "1.10", usedAs: /\.group\(Excel\.GroupOption\.byRows\)/ },
   { feature: "delayForCellEdit", set: "1.11", usedAs: /delayForCellEdit: true/ },

@@ -14,9 +14,16 @@ import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { isClosed, type Status } from "../plan/status";
 import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
 import { checkPlanRequest, type PlanRequest, type Problem } from "../plan/validate";
+import { type CellsBefore, commit, type CommitMessages, queueRestore, stagingName } from "./commit";
 import { explain } from "./errors";
-import { HISTORY_SHEET, HISTORY_TABLE, type HistoryEntry, historyRow, queueHistoryRows } from "./history";
-import { TRIGGER_SOURCE_SET } from "./requirements";
+import {
+  freeHistorySheetName,
+  HISTORY_SHEET,
+  HISTORY_TABLE,
+  type HistoryEntry,
+  historyRow,
+  queueHistorySheet,
+} from "./history";
 import { queuePlanSheet } from "./sheet-writer";
 import type {
   CreateResult,
@@ -25,13 +32,23 @@ import type {
   PlanService,
   PlanSummary,
   RepairPreview,
+  StatusChangeResult,
   StatusCounts,
   UpdateChange,
   UpdatePreview,
   WorkbookOverview,
 } from "./types";
 import { PlanError } from "./types";
-import { applyUpdatePlan, planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
+import {
+  applyUpdatePlan,
+  planRepair,
+  planUpdate,
+  queueRebuildSettings,
+  queueRepair,
+  queueUpdate,
+  rebuildArea,
+  teamNameCells,
+} from "./update";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
 export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
@@ -159,9 +176,10 @@ interface PlanWindow {
 }
 
 /** Queues a load of the plan-sized window of `sheet`, and of how far the sheet's values reach. */
-function planWindow(sheet: Excel.Worksheet): PlanWindow {
+function planWindow(sheet: Excel.Worksheet, withFormulas = false): PlanWindow {
   const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
-  range.load("values");
+  if (withFormulas) range.load("values,formulas");
+  else range.load("values");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,rowCount");
   return { range, used };
@@ -171,25 +189,43 @@ function windowIsShort({ used }: PlanWindow): boolean {
   return !used.isNullObject && used.rowIndex + used.rowCount > PLAN_WINDOW_ROWS;
 }
 
-/** The window's values, or (one more round trip) the whole plan when people added rows beyond it. */
+/** The window's values and formulas, or (one more round trip) the whole plan's when people added rows beyond it. */
 async function wholeIfLonger(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   window: PlanWindow,
-): Promise<unknown[][]> {
-  if (!windowIsShort(window)) return window.range.values;
+): Promise<CellsBefore> {
+  if (!windowIsShort(window)) return { values: window.range.values, formulas: window.range.formulas };
   const whole = wholePlanRange(sheet);
-  whole.load("values");
+  whole.load("values,formulas");
   await context.sync();
-  return whole.values;
+  return { values: whole.values, formulas: whole.formulas };
 }
 
 function markerOf(values: unknown[][]): unknown {
   return values[LAYOUT.marker.kind.row - 1]?.[LAYOUT.marker.kind.column - 1];
 }
 
-function triggerSourceSupported(): boolean {
-  return Office.context.requirements.isSetSupported("ExcelApi", TRIGGER_SOURCE_SET);
+/** What a status change needs to know of Plan history, read with the plan: the table, if any, and the sheet names. */
+interface HistoryRead {
+  table: Excel.Table;
+  sheets: Excel.WorksheetCollection;
+}
+
+function queueHistoryRead(context: Excel.RequestContext): HistoryRead {
+  const table = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
+  table.load("name");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  return { table, sheets };
+}
+
+/** Said when the history table was gone although its sheet name is taken, so the history moves to a new sheet. */
+function historyMovedNote(newSheet: string): string {
+  return (
+    `The Plan history table was missing, so a new one was started on the sheet "${newSheet}". ` +
+    `The sheet "${HISTORY_SHEET}" was left as it was.`
+  );
 }
 
 export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): PlanService {
@@ -208,43 +244,62 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     }
   }
 
-  /** One round trip: the plan on `sheetId`, and its cells' formulas when an update or repair needs them. */
-  async function loadPlanWithFormulas(
+  /**
+   * One round trip: the plan on `sheetId` and, for a change that writes cells, what they hold before it (formulas,
+   * and number formats where the change sets them), to write back if Excel rejects the change part-way.
+   */
+  async function loadPlanCells(
     context: Excel.RequestContext,
     sheetId: string,
-    withFormulas = true,
-  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][] }> {
+    properties: "values" | "values,formulas" | "values,formulas,numberFormat",
+  ): Promise<{ loaded: LoadedPlan; cells: CellsBefore }> {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     sheet.load("id,name");
     const range = wholePlanRange(sheet);
-    range.load(withFormulas ? "values,formulas" : "values");
+    range.load(properties);
     await context.sync();
     if (!isPlanSheet(markerOf(range.values))) {
       throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
     }
-    return { loaded: interpret(sheet.id, sheet.name, range.values), formulas: withFormulas ? range.formulas : [] };
+    const withFormulas = properties !== "values";
+    return {
+      loaded: interpret(sheet.id, sheet.name, range.values),
+      cells: {
+        values: range.values,
+        formulas: withFormulas ? range.formulas : [],
+        numberFormats: properties.endsWith("numberFormat") ? range.numberFormat : undefined,
+      },
+    };
   }
 
   async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
-    return (await loadPlanWithFormulas(context, sheetId, false)).loaded;
+    return (await loadPlanCells(context, sheetId, "values")).loaded;
   }
 
   /**
-   * Queues the writes a set of status changes calls for: Completed on stamped when a task becomes Done (if
-   * empty) and cleared when it leaves Done, and one history row per change.
+   * Writes what a set of status changes calls for, in one batch that lands whole or not at all: Completed on
+   * stamped when a task becomes Done (if empty) and cleared when it leaves Done, one Plan history row per change,
+   * and, from the pane, the status itself. A missing history table is started on a sheet built under a staging
+   * name; the writes come in the order that lets a failure be taken back: cells first, history rows, the new
+   * sheet's rename last. Returns the note to show when the history moved to a new sheet.
    */
-  function queueStatusEffects(
+  async function recordStatusChanges(
     context: Excel.RequestContext,
     loaded: LoadedPlan,
     changes: { row: SheetRow; from: string; to: string }[],
-    history: { table: Excel.Table },
-  ): void {
+    before: CellsBefore,
+    history: HistoryRead,
+    messages: CommitMessages,
+    setStatus = false,
+  ): Promise<string | null> {
     const sheet = context.workbook.worksheets.getItem(loaded.sheetId);
     const day = toExcelSerial(today());
+    const writes: { cell: string; value: string | number }[] = [];
     for (const { row, from, to } of changes) {
-      const completed = sheet.getRange(address(row.row, COLUMN.completedOn));
-      if (to === "Done" && !row.completedOn) completed.values = [[day]];
-      if (from === "Done" && to !== "Done" && row.completedOn) completed.values = [[""]];
+      if (setStatus) writes.push({ cell: address(row.row, COLUMN.status), value: to });
+      const completed = address(row.row, COLUMN.completedOn);
+      if (to === "Done" && !row.completedOn) writes.push({ cell: completed, value: day });
+      if (from === "Done" && to !== "Done" && row.completedOn) writes.push({ cell: completed, value: "" });
     }
     const entries: HistoryEntry[] = changes.map(({ row, from, to }) => ({
       when: now(),
@@ -255,12 +310,40 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       from,
       to,
     }));
-    queueHistoryRows(
-      context.workbook,
-      history.table,
-      !history.table.isNullObject,
-      entries.map((entry) => historyRow(entry, localDay)),
+    const taken = history.sheets.items.map((s) => s.name);
+    const newHistory = history.table.isNullObject;
+    const staging = newHistory ? stagingName() : null;
+    const historySheet = freeHistorySheetName(taken);
+    await commit(
+      context,
+      messages,
+      () => {
+        const table = staging ? queueHistorySheet(context.workbook, staging) : history.table;
+        for (const { cell, value } of writes) sheet.getRange(cell).values = [[value]];
+        table.rows.add(
+          undefined,
+          entries.map((entry) => historyRow(entry, localDay)),
+        );
+        if (staging) table.worksheet.name = historySheet;
+      },
+      async () => {
+        queueRestore(
+          sheet,
+          writes.map((w) => w.cell),
+          before,
+        );
+        const made = staging ? context.workbook.worksheets.getItemOrNullObject(staging) : null;
+        made?.load("name");
+        await context.sync();
+        if (made && !made.isNullObject) {
+          made.delete();
+          await context.sync();
+        }
+        return "undone";
+      },
     );
+    const moved = newHistory && taken.some((name) => name.toLowerCase() === HISTORY_SHEET.toLowerCase());
+    return moved ? historyMovedNote(historySheet) : null;
   }
 
   function changesAgainstSnapshot(loaded: LoadedPlan): { row: SheetRow; from: string; to: string }[] {
@@ -270,14 +353,6 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       .filter((row) => row.id && row.kind !== "phase" && before.has(row.id))
       .filter((row) => before.get(row.id) !== row.statusText)
       .map((row) => ({ row, from: before.get(row.id) ?? "", to: row.statusText }));
-  }
-
-  /** Marks our own writes so the change handler ignores them: trigger sources where Excel has them, else no events. */
-  function suppressOwnEvents(context: Excel.RequestContext): void {
-    if (!triggerSourceSupported()) context.runtime.enableEvents = false;
-  }
-  function restoreEvents(context: Excel.RequestContext): void {
-    if (!triggerSourceSupported()) context.runtime.enableEvents = true;
   }
 
   /**
@@ -341,30 +416,44 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       return Excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
+        const active = sheets.getActiveWorksheet();
+        active.load("id");
         await context.sync();
         const description = describePlanSheet(template, checked.value, {
           planId: newPlanId(),
-          existingSheetNames: sheets.items.map((s) => s.name),
+          // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
+          existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
         });
-        suppressOwnEvents(context);
-        const sheet = sheets.add(description.name);
-        queuePlanSheet(sheet, description);
-        sheet.customProperties.add(PLAN_ID_PROPERTY, description.planId);
-        sheet.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
-        sheet.activate();
-        sheet.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
-        sheet.load("id,name");
-        restoreEvents(context);
-        try {
-          await context.sync();
-        } catch (error) {
-          // Office.js applies a batch up to the failing operation: remove whatever part of the sheet was made.
-          const partial = context.workbook.worksheets.getItemOrNullObject(description.name);
-          partial.delete();
-          restoreEvents(context);
-          await context.sync().catch(() => undefined);
-          throw explain(`Creating the plan sheet "${description.name}"`, error, "Nothing was added to the workbook.");
-        }
+        const staging = stagingName();
+        const sheet = await commit(
+          context,
+          { doing: `Creating the plan sheet "${description.name}"`, unchanged: "Nothing was added to the workbook." },
+          () => {
+            // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
+            // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
+            const made = sheets.add(staging);
+            queuePlanSheet(made, description);
+            made.customProperties.add(PLAN_ID_PROPERTY, description.planId);
+            made.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
+            made.activate();
+            made.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
+            made.name = description.name;
+            made.load("id,name");
+            return made;
+          },
+          async () => {
+            const made = sheets.getItemOrNullObject(staging);
+            made.load("id");
+            const previous = sheets.getItemOrNullObject(active.id);
+            previous.load("id");
+            await context.sync();
+            if (!made.isNullObject) made.delete();
+            // Removing the new sheet hands the focus to a neighbour: give it back to the sheet that had it.
+            if (!previous.isNullObject) previous.activate();
+            await context.sync();
+            return "undone";
+          },
+        );
         const plan = {
           sheetId: sheet.id,
           sheetName: sheet.name,
@@ -450,22 +539,27 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       });
     },
 
-    async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void> {
-      await Excel.run(async (context) => {
-        const history = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
-        history.load("name");
-        const loaded = await loadPlan(context, sheetId);
+    async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult> {
+      return Excel.run(async (context) => {
+        const history = queueHistoryRead(context);
+        const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas");
         const row = loaded.plan.rows.find((r) => r.id === taskId);
         if (!row) throw new PlanError(`The task "${taskId}" is no longer on the sheet "${loaded.sheetName}".`);
-        if (row.statusText === status) return;
-        suppressOwnEvents(context);
-        context.workbook.worksheets.getItem(sheetId).getRange(address(row.row, COLUMN.status)).values = [[status]];
-        queueStatusEffects(context, loaded, [{ row, from: row.statusText, to: status }], { table: history });
-        restoreEvents(context);
-        await context.sync();
+        if (row.statusText === status) return { historyNote: null };
+        const historyNote = await recordStatusChanges(
+          context,
+          loaded,
+          [{ row, from: row.statusText, to: status }],
+          cells,
+          history,
+          { doing: "Changing the status", unchanged: "The sheet was not changed." },
+          true,
+        );
+        // Only now: a change that did not land is still a change against the snapshot, and is recorded later.
         const snapshot = snapshots.get(sheetId) ?? snapshotOf(loaded.plan);
         snapshot.set(taskId, status);
         snapshots.set(sheetId, snapshot);
+        return { historyNote };
       }).catch((error: unknown) => {
         throw explain("Changing the status", error, "The sheet was not changed.");
       });
@@ -476,35 +570,42 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
         if (event.triggerSource === "ThisLocalAddin") return;
         const remote = event.source === "Remote";
-        const report = (sheetId: string, problems: Problem[]) =>
-          listener({ kind: "plan-changed", sheetId, source: remote ? "Remote" : "Local", problems });
+        const report = (sheetId: string, problems: Problem[], historyNote?: string) =>
+          listener({
+            kind: "plan-changed",
+            sheetId,
+            source: remote ? "Remote" : "Local",
+            problems,
+            ...(historyNote ? { historyNote } : {}),
+          });
         try {
           await Excel.run({ delayForCellEdit: true }, async (context) => {
-            const history = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
-            history.load("name");
+            const history = queueHistoryRead(context);
             const sheet = context.workbook.worksheets.getItem(event.worksheetId);
             sheet.load("id,name");
             // A bounded window, not the used range: an edit on a large data sheet must not read it all.
-            const window = planWindow(sheet);
+            const window = planWindow(sheet, true);
             await context.sync();
             if (sheet.name === HISTORY_SHEET || !isPlanSheet(markerOf(window.range.values))) return;
-            const values = await wholeIfLonger(context, sheet, window);
+            const cells = await wholeIfLonger(context, sheet, window);
             let loaded: LoadedPlan;
             try {
-              loaded = interpret(sheet.id, sheet.name, values);
+              loaded = interpret(sheet.id, sheet.name, cells.values);
             } catch (error) {
               report(sheet.id, [{ field: "bind", message: error instanceof Error ? error.message : String(error) }]);
               return;
             }
             const changes = remote ? [] : changesAgainstSnapshot(loaded);
+            const historyNote =
+              changes.length > 0
+                ? await recordStatusChanges(context, loaded, changes, cells, history, {
+                    doing: "Recording the status change",
+                    unchanged: "Completed on and Plan history are as they were; the next edit on the sheet records it.",
+                  })
+                : null;
+            // Only after the writes landed: a change that failed stays a change, recorded with the next edit.
             snapshots.set(sheet.id, snapshotOf(loaded.plan));
-            if (changes.length > 0) {
-              suppressOwnEvents(context);
-              queueStatusEffects(context, loaded, changes, { table: history });
-              restoreEvents(context);
-              await context.sync();
-            }
-            report(sheet.id, loaded.plan.problems);
+            report(sheet.id, loaded.plan.problems, historyNote ?? undefined);
           });
         } catch (error) {
           report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
@@ -533,7 +634,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) =>
-        planUpdate((await loadPlanWithFormulas(context, sheetId)).loaded, change, template),
+        planUpdate((await loadPlanCells(context, sheetId, "values,formulas")).loaded, change, template),
       ).catch((error: unknown) => {
         throw explain("Preparing the update", error);
       });
@@ -541,35 +642,63 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
+        const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
         const preview = planUpdate(loaded, change, template);
-        const renewalFormula = formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
+        const renewalFormula = cells.formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
         const followsBind = typeof renewalFormula === "string" && /EDATE\(/i.test(renewalFormula);
         const plan = applyUpdatePlan(loaded, change, template, followsBind);
-        suppressOwnEvents(context);
-        queueUpdate(context.workbook.worksheets.getItem(sheetId), plan);
-        if (plan.description) {
-          context.workbook.worksheets
-            .getItem(sheetId)
-            .customProperties.add(TEMPLATE_VERSION_PROPERTY, String(plan.description.templateVersion));
-        }
-        restoreEvents(context);
-        await context.sync();
+        const workbook = context.workbook;
+        const sheet = workbook.worksheets.getItem(sheetId);
+        const rowsBefore = cells.values.length;
+        const staging = stagingName();
+        const description = plan.description;
+        const queueVersion = () => {
+          if (description) {
+            sheet.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
+          }
+        };
+        await commit(
+          context,
+          { doing: "Updating the plan", unchanged: "The sheet was not changed." },
+          () => {
+            queueUpdate(workbook, sheet, plan, staging, rowsBefore);
+            queueVersion();
+          },
+          async () => {
+            if (!description) {
+              queueRestore(sheet, teamNameCells(), cells);
+              await context.sync();
+              return "undone";
+            }
+            // The paste is the commit point: cells unlike those read before mean it landed, so finish instead.
+            const area = sheet.getRange(rebuildArea(description, rowsBefore));
+            area.load("formulas");
+            const scratch = workbook.worksheets.getItemOrNullObject(staging);
+            scratch.load("name");
+            await context.sync();
+            const landed = area.formulas.some((line, r) =>
+              line.some((formula, c) => formula !== (cells.formulas[r]?.[c] ?? "")),
+            );
+            if (landed) {
+              queueRebuildSettings(sheet, description, rowsBefore);
+              queueVersion();
+            }
+            if (!scratch.isNullObject) scratch.delete();
+            await context.sync();
+            return landed ? "completed" : "undone";
+          },
+        );
         snapshots.delete(sheetId);
         return preview;
       }).catch((error: unknown) => {
-        throw explain(
-          "Updating the plan",
-          error,
-          "Check the sheet; undo (Ctrl+Z) restores it if anything looks wrong.",
-        );
+        throw explain("Updating the plan", error, "The sheet was not changed.");
       });
     },
 
     async previewRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
-        return { sheetId, cells: planRepair(loaded.plan, formulas, template) };
+        const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas");
+        return { sheetId, cells: planRepair(loaded.plan, cells.formulas, template) };
       }).catch((error: unknown) => {
         throw explain("Checking the formulas", error);
       });
@@ -577,13 +706,24 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
-        const cells = planRepair(loaded.plan, formulas, template);
+        const { loaded, cells: before } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
+        const cells = planRepair(loaded.plan, before.formulas, template);
         if (cells.length > 0) {
-          suppressOwnEvents(context);
-          queueRepair(context.workbook.worksheets.getItem(sheetId), cells, loaded.plan, formulas, template);
-          restoreEvents(context);
-          await context.sync();
+          const sheet = context.workbook.worksheets.getItem(sheetId);
+          await commit(
+            context,
+            { doing: "Repairing the formulas", unchanged: "The sheet was not changed." },
+            () => queueRepair(sheet, cells, loaded.plan, before.formulas, template),
+            async () => {
+              queueRestore(
+                sheet,
+                cells.map((cell) => cell.address),
+                before,
+              );
+              await context.sync();
+              return "undone";
+            },
+          );
         }
         return { sheetId, cells };
       }).catch((error: unknown) => {

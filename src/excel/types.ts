@@ -66,10 +66,21 @@ export interface PlanDetail extends PlanSummary {
 }
 
 export type PlanEvent =
-  /** A plan sheet changed (dates, statuses, notes), by this user or a co-author. */
-  | { kind: "plan-changed"; sheetId: string; source: "Local" | "Remote"; problems: Problem[] }
+  /**
+   * A plan sheet changed (dates, statuses, notes), by this user or a co-author. `historyNote` is set when recording
+   * the change needed a new Plan history table (see StatusChangeResult).
+   */
+  | { kind: "plan-changed"; sheetId: string; source: "Local" | "Remote"; problems: Problem[]; historyNote?: string }
   /** Sheets were added, removed, renamed or activated. */
   | { kind: "plans-changed" };
+
+export interface StatusChangeResult {
+  /**
+   * Set when the Plan history table was gone (deleted, converted to a range, or its sheet name taken by another
+   * sheet) and a new one was started: where the history now goes, for the pane to tell the person.
+   */
+  historyNote: string | null;
+}
 
 export type CreateResult = { ok: true; plan: PlanSummary } | { ok: false; problems: Problem[] };
 
@@ -122,7 +133,7 @@ export interface PlanService {
   activePlanId(): Promise<string | null>;
   readPlan(sheetId: string): Promise<PlanDetail>;
   selectTask(sheetId: string, taskId: string): Promise<void>;
-  setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void>;
+  setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult>;
   /** Starts watching the workbook; resolves to a function that stops watching. */
   watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>>;
   previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview>;

@@ -13,12 +13,13 @@ import { milestoneFormula } from "../plan/sheet-formulas";
 import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
 import { phaseWindow, type Template } from "../plan/template";
 import { checkTeam, describeProblems, type PlanInputs } from "../plan/validate";
-import { needsTextPrefix, queuePlanSheet } from "./sheet-writer";
+import { needsTextPrefix, queuePlanCells, queuePlanLayout } from "./sheet-writer";
 import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
 
 /**
  * Updating a plan in place (a new service team, a newer template) and repairing its date formulas. The
- * planning is pure; the queue functions only queue writes for the caller's single sync.
+ * planning is pure; the queue functions only queue writes for the caller's single sync, arranged so that the
+ * caller can take them back or finish them when Excel rejects the batch part-way (see commit.ts).
  */
 
 interface Loaded {
@@ -161,22 +162,55 @@ export function applyUpdatePlan(
   return { team, description: { ...description, name: loaded.sheetName }, oldLastRow };
 }
 
-export function queueUpdate(sheet: Excel.Worksheet, plan: UpdatePlan): void {
-  if (plan.description) {
-    // Rows go with their outline groups, validations and conditional formats; the description writes them anew.
-    sheet
-      .getRange(`${LAYOUT.firstDataRow}:${Math.max(plan.oldLastRow, LAYOUT.firstDataRow)}`)
-      .delete(Excel.DeleteShiftDirection.up);
-    queuePlanSheet(sheet, plan.description);
+/** The header cells holding the service team's names: what an update of the team alone writes. */
+export function teamNameCells(): string[] {
+  return ROLES.map((role) => {
+    const cell = teamCells(role);
+    return address(cell.row, cell.nameColumn);
+  });
+}
+
+/** The cells a rebuild replaces: the description's columns, down to the old plan's last row or the new one's. */
+export function rebuildArea(description: SheetDescription, rowsBefore: number): string {
+  return `A1:${address(Math.max(rowsBefore, description.cells.length), description.cells[0].length)}`;
+}
+
+/**
+ * Queues an update. A new team alone is written into the team cells in place (the caller writes back what they held
+ * if the batch fails). A rebuild is written on the scratch sheet `staging` and pasted over the plan's cells in one
+ * operation (Range.copyFrom "All": contents, formats, data validation, conditional formats): until that paste
+ * nothing of the plan has changed, so a failure only leaves the scratch sheet to remove; after it only the sheet's
+ * settings follow (queueRebuildSettings), which can be queued again to finish an update that failed after its paste.
+ */
+export function queueUpdate(
+  workbook: Excel.Workbook,
+  sheet: Excel.Worksheet,
+  plan: UpdatePlan,
+  staging: string,
+  rowsBefore: number,
+): void {
+  if (!plan.description) {
+    for (const role of ROLES) {
+      const cell = teamCells(role);
+      const target = sheet.getRange(address(cell.row, cell.nameColumn));
+      target.numberFormat = [[TEXT_FORMAT]];
+      const person = (plan.team[role] ?? "").trim();
+      target.values = [[needsTextPrefix(person) ? `'${person}` : person]];
+    }
     return;
   }
-  for (const role of ROLES) {
-    const cell = teamCells(role);
-    const target = sheet.getRange(address(cell.row, cell.nameColumn));
-    target.numberFormat = [[TEXT_FORMAT]];
-    const person = (plan.team[role] ?? "").trim();
-    target.values = [[needsTextPrefix(person) ? `'${person}` : person]];
-  }
+  const scratch = workbook.worksheets.add(staging);
+  queuePlanCells(scratch, plan.description);
+  const area = rebuildArea(plan.description, rowsBefore);
+  sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
+  queueRebuildSettings(sheet, plan.description, rowsBefore);
+  scratch.delete();
+}
+
+/** The outline, AutoFilter, print area and row heights of a rebuilt plan; old groups go first. */
+export function queueRebuildSettings(sheet: Excel.Worksheet, description: SheetDescription, rowsBefore: number): void {
+  const lastRow = Math.max(rowsBefore, description.rows[description.rows.length - 1].row);
+  queuePlanLayout(sheet, description, { firstRow: LAYOUT.firstDataRow, lastRow });
 }
 
 const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();

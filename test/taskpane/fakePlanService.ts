@@ -7,6 +7,7 @@ import {
   type PlanSummary,
   type PlanTaskRow,
   type RepairPreview,
+  type StatusChangeResult,
   type UpdateChange,
   type UpdatePreview,
   type WorkbookOverview,
@@ -210,10 +211,11 @@ export class FakePlanService implements PlanService {
     await this.record("selectTask", [sheetId, taskId]);
   }
 
-  async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<void> {
+  async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult> {
     await this.record("setTaskStatus", [sheetId, taskId, status]);
     const row = this.plan(sheetId).tasks.find((candidate) => candidate.taskId === taskId);
     if (row) row.status = status;
+    return { historyNote: null };
   }
 
   async watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {

@@ -59,6 +59,8 @@ export function App({ service, initialSection }: { service: PlanService; initial
   const styles = useStyles();
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
+  const [historyNote, setHistoryNote] = useState<string | null>(null);
   const [section, setSection] = useState<Section | null>(initialSection ?? null);
   // Only the newest read may update the view: an older one finishing late would show stale dates.
   const latestRead = useRef(0);
@@ -92,6 +94,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
     service
       .watch((event) => {
         if (event.kind === "plan-changed" || event.kind === "plans-changed") refreshSoon();
+        if (event.kind === "plan-changed" && event.historyNote && !unmounted) setHistoryNote(event.historyNote);
       })
       .then(
         (stop) => {
@@ -171,6 +174,11 @@ export function App({ service, initialSection }: { service: PlanService; initial
           {loadError}
         </Notice>
       )}
+      {historyNote && (
+        <Notice key={historyNote} intent="warning" title="Plan history">
+          {historyNote}
+        </Notice>
+      )}
       {section === null ? (
         <Spinner size="small" label="Reading the workbook…" />
       ) : (
@@ -187,7 +195,11 @@ export function App({ service, initialSection }: { service: PlanService; initial
             />
           )}
           {section === "glance" &&
-            (detail ? <Glance service={service} plan={detail} onChanged={reread} /> : noActivePlan)}
+            (detail ? (
+              <Glance service={service} plan={detail} onChanged={reread} onHistoryNote={setHistoryNote} />
+            ) : (
+              noActivePlan
+            ))}
           {section === "update" &&
             (detail ? (
               <UpdateRepair key={detail.sheetId} service={service} plan={detail} onChanged={reread} />

@@ -59,9 +59,11 @@ interface GlanceProps {
   plan: PlanDetail;
   /** Re-read the plan after the pane changed it. */
   onChanged(): void;
+  /** Tell the person where Plan history went when its table had to be started anew. */
+  onHistoryNote?(note: string): void;
 }
 
-function TaskItem({ service, plan, task, onChanged }: GlanceProps & { task: PlanTaskRow }) {
+function TaskItem({ service, plan, task, onChanged, onHistoryNote }: GlanceProps & { task: PlanTaskRow }) {
   const styles = useStyles();
   const selecting = useAction();
   const updating = useAction();
@@ -71,7 +73,8 @@ function TaskItem({ service, plan, task, onChanged }: GlanceProps & { task: Plan
   const changeStatus = async (value: string) => {
     if (!isStatus(value)) return;
     const done = await updating.run(`set the status of “${task.task}”`, async () => {
-      await service.setTaskStatus(plan.sheetId, task.taskId, value);
+      const { historyNote } = await service.setTaskStatus(plan.sheetId, task.taskId, value);
+      if (historyNote) onHistoryNote?.(historyNote);
       return true;
     });
     if (done) onChanged();

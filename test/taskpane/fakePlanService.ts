@@ -106,6 +106,8 @@ export class FakePlanService implements PlanService {
   readonly failures = new Map<keyof PlanService, Error>();
   /** Calls to a method wait for this promise (to observe a busy button). */
   readonly gates = new Map<keyof PlanService, Promise<void>>();
+  /** What setTaskStatus answers about Plan history. */
+  historyNote: string | null = null;
   updatePreview: UpdatePreview = {
     sheetId: "sheet-acme",
     changes: ["Assigned to for AE: Dana Lee -> Sam Ortiz"],
@@ -215,7 +217,7 @@ export class FakePlanService implements PlanService {
     await this.record("setTaskStatus", [sheetId, taskId, status]);
     const row = this.plan(sheetId).tasks.find((candidate) => candidate.taskId === taskId);
     if (row) row.status = status;
-    return { historyNote: null };
+    return { historyNote: this.historyNote };
   }
 
   async watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {

@@ -67,6 +67,19 @@ test("changing a task's status writes it and re-reads the plan", async () => {
   expect(await screen.findByText(/Could not set the status of “Stewardship meeting”/)).toBeInTheDocument();
 });
 
+test("says where Plan history went when its table had to be started anew", async () => {
+  const { service, user } = await openGlance();
+  service.historyNote = 'The Plan history table was missing, so a new one was started on the sheet "Plan history (2)".';
+  await user.selectOptions(screen.getByRole("combobox", { name: "Status of Deliver policies" }), "Done");
+  expect(await screen.findByText(/started on the sheet "Plan history \(2\)"/)).toBeInTheDocument();
+
+  const later = 'The Plan history table was missing, so a new one was started on the sheet "Plan history (3)".';
+  act(() =>
+    service.emit({ kind: "plan-changed", sheetId: "sheet-acme", source: "Local", problems: [], historyNote: later }),
+  );
+  expect(await screen.findByText(/"Plan history \(3\)"/)).toBeInTheDocument();
+});
+
 test("a plan-changed event re-reads the plan and shows the moved dates", async () => {
   const { service } = await openGlance();
   expect(service.listeners.size).toBe(1);

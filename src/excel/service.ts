@@ -42,6 +42,7 @@ import { PlanError } from "./types";
 import {
   applyUpdatePlan,
   planRepair,
+  type PlanExtent,
   planUpdate,
   queueRebuildSettings,
   queueRepair,
@@ -649,7 +650,10 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         const plan = applyUpdatePlan(loaded, change, template, followsBind);
         const workbook = context.workbook;
         const sheet = workbook.worksheets.getItem(sheetId);
-        const rowsBefore = cells.values.length;
+        const before: PlanExtent = {
+          lastRow: cells.values.length,
+          lastTableRow: loaded.plan.rows[loaded.plan.rows.length - 1]?.row ?? LAYOUT.firstDataRow,
+        };
         const staging = stagingName();
         const description = plan.description;
         const queueVersion = () => {
@@ -661,7 +665,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           context,
           { doing: "Updating the plan", unchanged: "The sheet was not changed." },
           () => {
-            queueUpdate(workbook, sheet, plan, staging, rowsBefore);
+            queueUpdate(workbook, sheet, plan, staging, before);
             queueVersion();
           },
           async () => {
@@ -671,7 +675,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
               return "undone";
             }
             // The paste is the commit point: cells unlike those read before mean it landed, so finish instead.
-            const area = sheet.getRange(rebuildArea(description, rowsBefore));
+            const area = sheet.getRange(rebuildArea(description, before));
             area.load("formulas");
             const scratch = workbook.worksheets.getItemOrNullObject(staging);
             scratch.load("name");
@@ -680,7 +684,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
               line.some((formula, c) => formula !== (cells.formulas[r]?.[c] ?? "")),
             );
             if (landed) {
-              queueRebuildSettings(sheet, description, rowsBefore);
+              queueRebuildSettings(sheet, description, before);
               queueVersion();
             }
             if (!scratch.isNullObject) scratch.delete();

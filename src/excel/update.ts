@@ -170,9 +170,15 @@ export function teamNameCells(): string[] {
   });
 }
 
+/** Where the plan ended before an update: the last row of its cells, and the last row of its table. */
+export interface PlanExtent {
+  lastRow: number;
+  lastTableRow: number;
+}
+
 /** The cells a rebuild replaces: the description's columns, down to the old plan's last row or the new one's. */
-export function rebuildArea(description: SheetDescription, rowsBefore: number): string {
-  return `A1:${address(Math.max(rowsBefore, description.cells.length), description.cells[0].length)}`;
+export function rebuildArea(description: SheetDescription, before: PlanExtent): string {
+  return `A1:${address(Math.max(before.lastRow, description.cells.length), description.cells[0].length)}`;
 }
 
 /**
@@ -187,7 +193,7 @@ export function queueUpdate(
   sheet: Excel.Worksheet,
   plan: UpdatePlan,
   staging: string,
-  rowsBefore: number,
+  before: PlanExtent,
 ): void {
   if (!plan.description) {
     for (const role of ROLES) {
@@ -201,15 +207,15 @@ export function queueUpdate(
   }
   const scratch = workbook.worksheets.add(staging);
   queuePlanCells(scratch, plan.description);
-  const area = rebuildArea(plan.description, rowsBefore);
+  const area = rebuildArea(plan.description, before);
   sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
-  queueRebuildSettings(sheet, plan.description, rowsBefore);
+  queueRebuildSettings(sheet, plan.description, before);
   scratch.delete();
 }
 
-/** The outline, AutoFilter, print area and row heights of a rebuilt plan; old groups go first. */
-export function queueRebuildSettings(sheet: Excel.Worksheet, description: SheetDescription, rowsBefore: number): void {
-  const lastRow = Math.max(rowsBefore, description.rows[description.rows.length - 1].row);
+/** The outline, AutoFilter, print area and row heights of a rebuilt plan; the old table's groups go first. */
+export function queueRebuildSettings(sheet: Excel.Worksheet, description: SheetDescription, before: PlanExtent): void {
+  const lastRow = Math.max(before.lastTableRow, description.rows[description.rows.length - 1].row);
   queuePlanLayout(sheet, description, { firstRow: LAYOUT.firstDataRow, lastRow });
 }
 

@@ -683,13 +683,20 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
             const landed = area.formulas.some((line, r) =>
               line.some((formula, c) => formula !== (cells.formulas[r]?.[c] ?? "")),
             );
-            if (landed) {
-              queueRebuildSettings(sheet, description, before);
-              queueVersion();
-            }
             if (!scratch.isNullObject) scratch.delete();
-            await context.sync();
-            return landed ? "completed" : "undone";
+            if (!landed) {
+              await context.sync();
+              return "undone";
+            }
+            queueVersion();
+            queueRebuildSettings(sheet, description, before);
+            // Ungrouping rows that have no groups (a person removed them) may be what failed: then leave it out.
+            await context.sync().catch(() => {
+              queueVersion();
+              queueRebuildSettings(sheet, description, before, false);
+              return context.sync();
+            });
+            return "completed";
           },
         );
         snapshots.delete(sheetId);

@@ -214,9 +214,14 @@ export function queueUpdate(
 }
 
 /** The outline, AutoFilter, print area and row heights of a rebuilt plan; the old table's groups go first. */
-export function queueRebuildSettings(sheet: Excel.Worksheet, description: SheetDescription, before: PlanExtent): void {
+export function queueRebuildSettings(
+  sheet: Excel.Worksheet,
+  description: SheetDescription,
+  before: PlanExtent,
+  ungroupOld = true,
+): void {
   const lastRow = Math.max(before.lastTableRow, description.rows[description.rows.length - 1].row);
-  queuePlanLayout(sheet, description, { firstRow: LAYOUT.firstDataRow, lastRow });
+  queuePlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
 }
 
 const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();

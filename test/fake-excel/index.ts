@@ -162,7 +162,9 @@ export interface FakeExcelController {
   failSyncAt(n: number, code?: string, message?: string): void;
   /**
    * The n-th (1-based) write operation from now fails, whichever sync and request context it is in: Office.js
-   * applies a batch up to the failing operation and keeps what came before. `fired` says whether it was reached.
+   * applies a batch up to the failing operation and keeps what came before (the commands before the error ran: see
+   * `traceMessages` in https://learn.microsoft.com/javascript/api/office/officeextension.error). `fired` says
+   * whether it was reached.
    */
   failNthWrite(n: number, code?: string, message?: string): { readonly fired: boolean };
   /** Fails the first write whose {type, target} matches (type like "Range.values", target like "Plan!A1:B2"). */

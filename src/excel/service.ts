@@ -160,7 +160,7 @@ interface PlanWindow {
 
 /** Queues a load of the plan-sized window of `sheet`, and of how far the sheet's values reach. */
 function planWindow(sheet: Excel.Worksheet): PlanWindow {
-  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
+  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, COLUMN.id)}`);
   range.load("values");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,rowCount");
@@ -581,7 +581,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         const cells = planRepair(loaded.plan, formulas, template);
         if (cells.length > 0) {
           suppressOwnEvents(context);
-          queueRepair(context.workbook.worksheets.getItem(sheetId), cells, loaded.plan, formulas, template);
+          queueRepair(context.workbook.worksheets.getItem(sheetId), cells, template);
           restoreEvents(context);
           await context.sync();
         }

@@ -181,16 +181,6 @@ export function queueUpdate(sheet: Excel.Worksheet, plan: UpdatePlan): void {
 
 const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();
 
-/** The holiday range the sheet's own date formulas use, so a repair writes the same reference. */
-function holidaySlotsInUse(formulas: unknown[][], plan: SheetPlan): number {
-  for (const row of plan.rows) {
-    const formula = formulas[row.row - 1]?.[COLUMN.due - 1];
-    const match = typeof formula === "string" ? /\$K\$3:\$K\$(\d+)/.exec(formula) : null;
-    if (match) return Number(match[1]) - LAYOUT.holidaysFirstRow + 1;
-  }
-  return Math.max(LAYOUT.holidaySlots, plan.holidays.length);
-}
-
 function describeFound(value: unknown): string {
   if (value === "" || value === null || value === undefined) return "(empty)";
   if (typeof value === "number")
@@ -202,7 +192,6 @@ function describeFound(value: unknown): string {
 
 /** Opens/Due cells on template rows whose formula was overwritten, broken or changed. */
 export function planRepair(plan: SheetPlan, formulas: unknown[][], template: Template): RepairCell[] {
-  const slots = holidaySlotsInUse(formulas, plan);
   const phases = new Set(template.phases.map((p) => p.id));
   const cells: RepairCell[] = [];
   for (const row of plan.rows) {
@@ -215,7 +204,7 @@ export function planRepair(plan: SheetPlan, formulas: unknown[][], template: Tem
       [COLUMN.due, window.due, "Due"],
     ] as const) {
       const found = formulas[row.row - 1]?.[column - 1];
-      const expected = milestoneFormula(milestone, slots);
+      const expected = milestoneFormula(milestone);
       if (typeof found === "string" && normalize(found) === normalize(expected)) continue;
       cells.push({
         address: address(row.row, column),
@@ -229,20 +218,13 @@ export function planRepair(plan: SheetPlan, formulas: unknown[][], template: Tem
   return cells;
 }
 
-export function queueRepair(
-  sheet: Excel.Worksheet,
-  cells: RepairCell[],
-  plan: SheetPlan,
-  formulas: unknown[][],
-  template: Template,
-): void {
-  const slots = holidaySlotsInUse(formulas, plan);
+export function queueRepair(sheet: Excel.Worksheet, cells: RepairCell[], template: Template): void {
   for (const cell of cells) {
     const phaseId = cell.taskId.split(".")[0];
     const window = phaseWindow(template, phaseId);
     const target = sheet.getRange(cell.address);
     // A cell someone formatted as Text would keep the formula as text: dates first.
     target.numberFormat = [[DATE_FORMAT]];
-    target.formulas = [[milestoneFormula(cell.column === "Opens" ? window.opens : window.due, slots)]];
+    target.formulas = [[milestoneFormula(cell.column === "Opens" ? window.opens : window.due)]];
   }
 }

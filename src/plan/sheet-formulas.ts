@@ -1,20 +1,14 @@
 import type { Role } from "./roles";
-import { DUE_SOON_DAYS } from "./status";
-import { address, BIND_REF, COLUMN, columnLetter, LAYOUT, RENEWAL_REF, teamCells } from "./sheet-layout";
+import { DUE_SOON_DAYS, type Status } from "./status";
+import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, RENEWAL_REF, teamCells } from "./sheet-layout";
 import type { Milestone } from "./template";
 
 /**
  * The schedule engine's date rule (see schedule.ts) written as spreadsheet formulas, so a plan sheet keeps
  * its dates right without the add-in: in Excel desktop, on the web, on a Mac and in LibreOffice.
  * Only functions every one of them knows, with no `_xlfn.` prefix needed in a file: IF, AND, ISNUMBER, MIN,
- * MAX, WORKDAY, EDATE, MID.
+ * MAX, WORKDAY, EDATE, MID, TRIM, NOT.
  */
-
-export function holidaysRef(holidaySlots: number): string {
-  const column = LAYOUT.holidaysColumn;
-  const first = LAYOUT.holidaysFirstRow;
-  return `${address(first, column, true)}:${address(first + holidaySlots - 1, column, true)}`;
-}
 
 const BOTH_DATES = `AND(ISNUMBER(${BIND_REF}),ISNUMBER(${RENEWAL_REF}))`;
 
@@ -22,11 +16,11 @@ const BOTH_DATES = `AND(ISNUMBER(${BIND_REF}),ISNUMBER(${RENEWAL_REF}))`;
  * anchor + offset, moved back to the working day on or before it (WORKDAY from the day after, one day back),
  * then kept between the bind and renewal dates. Empty while either date is missing or not a date.
  */
-export function milestoneFormula(milestone: Milestone, holidaySlots: number): string {
+export function milestoneFormula(milestone: Milestone): string {
   const anchor = milestone.anchor === "bind" ? BIND_REF : RENEWAL_REF;
   const dayAfter = milestone.offsetDays + 1;
   const shifted = dayAfter === 0 ? anchor : `${anchor}${dayAfter > 0 ? "+" : ""}${dayAfter}`;
-  const workday = `WORKDAY(${shifted},-1,${holidaysRef(holidaySlots)})`;
+  const workday = `WORKDAY(${shifted},-1,${HOLIDAYS_REF})`;
   return `=IF(${BOTH_DATES},MIN(${RENEWAL_REF},MAX(${BIND_REF},${workday})),"")`;
 }
 
@@ -45,18 +39,23 @@ export function assignedToFormula(owners: readonly Role[]): string {
   return `=MID(${parts.join("&")},3,999)`;
 }
 
-/** Conditional-format conditions, written for the top-left row of the range they apply to. */
+/**
+ * Conditional-format conditions, written for the top-left row of the range they apply to. A status matches
+ * as `canonicalStatus` reads it: spaces around it ignored, and (as "=" compares text in every spreadsheet)
+ * any letter case, so "done " is Done in the colors, the pane and the history alike.
+ */
 export function statusConditions(
   firstRow: number,
 ): Record<"done" | "na" | "inProgress" | "overdue" | "dueSoon", string> {
-  const status = `$${columnLetter(COLUMN.status)}${firstRow}`;
+  const status = `TRIM($${columnLetter(COLUMN.status)}${firstRow})`;
   const due = `$${columnLetter(COLUMN.due)}${firstRow}`;
+  const is = (value: Status) => `${status}="${value}"`;
   // Only rows someone tracks: a task (its status is never blank) or a row a person gave a status.
-  const open = `${status}<>"",${status}<>"Done",${status}<>"N/A"`;
+  const open = `${status}<>"",NOT(${is("Done")}),NOT(${is("N/A")})`;
   return {
-    done: `=${status}="Done"`,
-    na: `=${status}="N/A"`,
-    inProgress: `=${status}="In progress"`,
+    done: `=${is("Done")}`,
+    na: `=${is("N/A")}`,
+    inProgress: `=${is("In progress")}`,
     overdue: `=AND(ISNUMBER(${due}),${due}<TODAY(),${open})`,
     dueSoon: `=AND(ISNUMBER(${due}),${due}>=TODAY(),${due}-TODAY()<=${DUE_SOON_DAYS},${open})`,
   };

@@ -7,7 +7,17 @@ import {
   statusConditions,
   TERM_FORMULA,
 } from "./sheet-formulas";
-import { address, COLUMN, LAYOUT, PLAN_MARKER, TABLE_COLUMNS, teamCells } from "./sheet-layout";
+import {
+  address,
+  COLUMN,
+  HOLIDAY_SLOTS,
+  HOLIDAYS_REF,
+  holidayCell,
+  LAYOUT,
+  PLAN_MARKER,
+  TABLE_COLUMNS,
+  teamCells,
+} from "./sheet-layout";
 import { STATUSES } from "./status";
 import { phaseWindow, type Template } from "./template";
 import type { PlanInputs } from "./validate";
@@ -110,7 +120,6 @@ export interface SheetDescription {
   autoFilter: string;
   print: PrintSetup;
   rows: PlanRow[];
-  holidaySlots: number;
   /**
    * Heights (points) for rows whose wrapped text needs more than one line, estimated from text length:
    * file writers store them because not every program re-measures rows when it opens a file.
@@ -240,12 +249,11 @@ export interface DescribeOptions {
 }
 
 export function describePlanSheet(template: Template, inputs: PlanInputs, options: DescribeOptions): SheetDescription {
-  const width = LAYOUT.holidaysColumn;
-  const holidaySlots = Math.max(LAYOUT.holidaySlots, inputs.holidays.length);
+  const width = COLUMN.id;
   const extraRows = options.extraRows ?? [];
   const taskRowCount =
     template.phases.reduce((n, p) => n + 1 + p.tasks.reduce((m, t) => m + 1 + t.items.length, 0), 0) + extraRows.length;
-  const lastRow = Math.max(LAYOUT.headerRow + taskRowCount, LAYOUT.holidaysFirstRow + holidaySlots - 1);
+  const lastRow = LAYOUT.headerRow + taskRowCount;
   const cells: CellValue[][] = Array.from({ length: lastRow }, () => Array.from({ length: width }, () => EMPTY));
   const put = (row: number, column: number, value: CellValue) => {
     cells[row - 1][column - 1] = value;
@@ -282,8 +290,11 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   put(LAYOUT.term.row, LAYOUT.term.column, formula(TERM_FORMULA));
   style(address(LAYOUT.term.row, LAYOUT.term.column), { numberFormat: '0 "days"', horizontal: "left" });
 
-  put(2, LAYOUT.teamBlocks[0].roleColumn, text("Service team"));
-  style(address(2, LAYOUT.teamBlocks[0].roleColumn), { bold: true, fontColor: COLORS.title });
+  const blockHeading = (column: number, heading: string) => {
+    put(LAYOUT.blockHeadingRow, column, text(heading));
+    style(address(LAYOUT.blockHeadingRow, column), { bold: true, fontColor: COLORS.title });
+  };
+  blockHeading(LAYOUT.team.roleColumn, "Service team");
   for (const role of ROLES) {
     const cell = teamCells(role);
     put(cell.row, cell.roleColumn, text(role));
@@ -292,26 +303,23 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     style(address(cell.row, cell.nameColumn), { numberFormat: TEXT_FORMAT });
   }
 
-  put(2, LAYOUT.legendColumn, text("Status key"));
-  style(address(2, LAYOUT.legendColumn), { bold: true, fontColor: COLORS.title });
+  blockHeading(LAYOUT.legendColumn, "Status key");
   Object.values(STATUS_COLORS).forEach((entry, index) => {
     const row = LAYOUT.legendFirstRow + index;
     put(row, LAYOUT.legendColumn, text(entry.label));
     style(address(row, LAYOUT.legendColumn), { fill: entry.fill, fontColor: entry.font, horizontal: "center" });
   });
 
-  put(2, LAYOUT.holidaysColumn, text("Holidays"));
-  style(address(2, LAYOUT.holidaysColumn), { bold: true, fontColor: COLORS.title });
-  inputs.holidays.forEach((holiday, index) =>
-    put(LAYOUT.holidaysFirstRow + index, LAYOUT.holidaysColumn, { kind: "number", value: toExcelSerial(holiday) }),
-  );
-  const holidayRange = range(
-    LAYOUT.holidaysFirstRow,
-    LAYOUT.holidaysColumn,
-    LAYOUT.holidaysFirstRow + holidaySlots - 1,
-    LAYOUT.holidaysColumn,
-  );
-  style(holidayRange, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill });
+  blockHeading(LAYOUT.holidays.firstColumn, "Holidays (due dates skip them)");
+  if (inputs.holidays.length > HOLIDAY_SLOTS) {
+    throw new RangeError(`A plan sheet holds ${HOLIDAY_SLOTS} holidays; ${inputs.holidays.length} were given.`);
+  }
+  inputs.holidays.forEach((holiday, index) => {
+    const cell = holidayCell(index);
+    put(cell.row, cell.column, { kind: "number", value: toExcelSerial(holiday) });
+  });
+  const holidayRange = HOLIDAYS_REF.replace(/\$/g, "");
+  style(holidayRange, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill, horizontal: "left" });
 
   put(LAYOUT.marker.kind.row, LAYOUT.marker.kind.column, text(PLAN_MARKER));
   put(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column, text(options.planId));
@@ -333,8 +341,8 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   let row = LAYOUT.firstDataRow;
   for (const phase of template.phases) {
     const window = phaseWindow(template, phase.id);
-    const opens = formula(milestoneFormula(window.opens, holidaySlots));
-    const due = formula(milestoneFormula(window.due, holidaySlots));
+    const opens = formula(milestoneFormula(window.opens));
+    const due = formula(milestoneFormula(window.due));
     put(row, COLUMN.phase, text(phase.title));
     put(row, COLUMN.task, text(`${phase.heading} (${phase.section.toLowerCase()})`));
     put(row, COLUMN.opens, opens);
@@ -511,17 +519,15 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     planId: options.planId,
     templateVersion: template.version,
     cells,
-    columns: [
-      ...TABLE_COLUMNS.map((c) => ({ width: c.width, hidden: "hidden" in c && c.hidden === true })),
-      { width: 13, hidden: false },
-    ],
+    columns: TABLE_COLUMNS.map((c) => ({ width: c.width, hidden: "hidden" in c && c.hidden === true })),
     styles,
     validations,
     conditionalFormats,
     rowGroups,
     outlineSummaryAbove: true,
     freezeRows: LAYOUT.headerRow,
-    autoFilter: range(LAYOUT.headerRow, 1, lastTableRow, LAYOUT.printColumns),
+    // Through the hidden id column: a sort from the filter buttons moves every task's id with its row.
+    autoFilter: range(LAYOUT.headerRow, 1, lastTableRow, COLUMN.id),
     print: {
       orientation: "landscape",
       fitToPagesWide: 1,
@@ -534,7 +540,6 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     rows,
-    holidaySlots,
     rowHeights,
   };
 }

@@ -8,6 +8,7 @@ import {
   fromExcelSerial,
 } from "./dates";
 import { ROLES, type ServiceTeam, isRole } from "./roles";
+import { HOLIDAY_SLOTS } from "./sheet-layout";
 
 /**
  * Input validation for every entry point: the task pane, the command line and the watched Bind/Renewal cells.
@@ -213,6 +214,17 @@ export function checkHolidays(input: DateInput[] | undefined): Checked<CalendarD
     else problems.push(...date.problems);
   }
   if (problems.length) return { ok: false, problems };
+  if (seen.size > HOLIDAY_SLOTS) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "holidays",
+          message: `A plan sheet holds up to ${HOLIDAY_SLOTS} holidays and ${seen.size} were given: keep only the holidays within the policy term.`,
+        },
+      ],
+    };
+  }
   return { ok: true, value: [...seen.values()].sort(compareDates) };
 }
 

@@ -1,4 +1,5 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { HOLIDAYS_REF } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
 import { ACME, setUp } from "./harness";
@@ -157,9 +158,9 @@ describe("repairing date formulas", () => {
     const { service, fake, sheetId, rowOf } = await plan();
     const row = rowOf("midterm.pulse");
     const expected = fake.getValue(SHEET, `E${row}`);
-    // Someone deletes the holidays column: every date formula now points at #REF!.
+    // Someone deletes the holiday cells (Delete > Shift cells left): every date formula now points at #REF!.
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(SHEET).getRange("K:K").delete(Excel.DeleteShiftDirection.left);
+      context.workbook.worksheets.getItem(SHEET).getRange(HOLIDAYS_REF).delete(Excel.DeleteShiftDirection.left);
       await context.sync();
     });
     const preview = await service.previewRepair(sheetId);

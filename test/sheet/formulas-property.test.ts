@@ -9,7 +9,7 @@ import {
 } from "../../src/plan/dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { describePlanSheet } from "../../src/plan/sheet";
-import { COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
+import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest, checkTerm, type PlanInputs } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
@@ -124,12 +124,9 @@ describe("plan sheet formulas in a real formula engine", () => {
       hf.batch(() => {
         hf.setCellContents(cell(LAYOUT.bind), toExcelSerial(bind));
         hf.setCellContents(cell(LAYOUT.renewal), renewal ? toExcelSerial(renewal) : renewalFormula.formula);
-        for (let slot = 0; slot < description.holidaySlots; slot++) {
+        for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) {
           const holiday = holidays[slot];
-          hf.setCellContents(
-            { sheet, row: LAYOUT.holidaysFirstRow - 1 + slot, col: LAYOUT.holidaysColumn - 1 },
-            holiday ? toExcelSerial(holiday) : null,
-          );
+          hf.setCellContents(cell(holidayCell(slot)), holiday ? toExcelSerial(holiday) : null);
         }
       });
       mismatches.push(...compare(hf, sheet, taskRows, inputs));

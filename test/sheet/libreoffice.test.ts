@@ -16,12 +16,23 @@ import { convertWithLibreOffice, hasLibreOffice } from "../support/libreoffice";
 const run = promisify(execFile);
 const OUTPUT = join(__dirname, "..", "..", "test-output");
 
+const TEAM = {
+  Producer: "Morgan Reyes",
+  AE: "Dana Whitfield",
+  "Associate AE": "Priya Shah",
+  Claims: "Luis Ortega",
+  Marketing: "Grace Kim",
+  "Client Services": "Ana Souza",
+  "Loss Control": "Sam Patel",
+  "WC Recovery": "Lee Wong",
+};
+
 function inputs(bind: string, renewal?: string): PlanInputs {
   const checked = checkPlanRequest({
     client: "Acme Manufacturing, Inc.",
     bind,
     renewal,
-    team: { Producer: "Morgan Reyes", AE: "Dana Whitfield", "Associate AE": "Priya Shah", Claims: "Luis Ortega" },
+    team: TEAM,
     holidays: ["2027-05-31", "2027-07-05"],
   });
   if (!checked.ok) throw new Error("bad inputs");
@@ -124,9 +135,18 @@ describe("a plan workbook in LibreOffice", () => {
       expect(text).toMatch(/Phase\s+Task\s+Owner\s+Assigned to\s+Opens\s+Due\s+Status\s+Completed on\s+Notes/);
       expect(text).toContain(`Page ${page} of ${pages}`);
       expect(text).toContain("Acme Manufacturing, Inc.");
-      // The hidden id column and the holidays beside the table stay off paper.
-      expect(text).not.toMatch(/Task id|Holidays|bind-30\./);
+      // The hidden id column stays off paper.
+      expect(text).not.toMatch(/Task id|bind-30\./);
     }
+    // The first page's header reads block by block: every role beside its person, the status key and the
+    // holidays on their own, never a status beside a role ("Done  Marketing").
+    const header = (await run("pdftotext", ["-layout", "-f", "1", "-l", "1", pdf, "-"])).stdout.split("Phase")[0];
+    for (const [role, person] of Object.entries(TEAM)) expect(header).toMatch(new RegExp(`${role}\\s+${person}`));
+    expect(header).not.toMatch(
+      /(Done|In progress|Due soon|Overdue|N\/A)[ \t]+(Marketing|Client Services|Loss Control|WC)/,
+    );
+    expect(header).toMatch(/Holidays/);
+    expect(header).toMatch(/May 31, 2027/);
     mkdirSync(OUTPUT, { recursive: true });
     await run("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", pdf, join(OUTPUT, "plan-page-1")]);
     expect(existsSync(join(OUTPUT, "plan-page-1.png"))).toBe(true);

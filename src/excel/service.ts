@@ -9,6 +9,7 @@ import {
   taskState,
 } from "../plan/read-sheet";
 import { computeSchedule, type Schedule } from "../plan/schedule";
+import type { SheetCells } from "../plan/sheet-cells";
 import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { isClosed, type Status } from "../plan/status";
@@ -31,7 +32,7 @@ import type {
   WorkbookOverview,
 } from "./types";
 import { PlanError } from "./types";
-import { applyUpdatePlan, planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
+import { planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
 export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
@@ -213,7 +214,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     context: Excel.RequestContext,
     sheetId: string,
     withFormulas = true,
-  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][] }> {
+  ): Promise<{ loaded: LoadedPlan; formulas: unknown[][]; cells: SheetCells }> {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     sheet.load("id,name");
     const range = wholePlanRange(sheet);
@@ -222,7 +223,12 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     if (!isPlanSheet(markerOf(range.values))) {
       throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
     }
-    return { loaded: interpret(sheet.id, sheet.name, range.values), formulas: withFormulas ? range.formulas : [] };
+    const formulas = withFormulas ? range.formulas : [];
+    return {
+      loaded: interpret(sheet.id, sheet.name, range.values),
+      formulas,
+      cells: { values: range.values as CellData[][], formulas },
+    };
   }
 
   async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
@@ -532,31 +538,29 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     },
 
     async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
-      return Excel.run(async (context) =>
-        planUpdate((await loadPlanWithFormulas(context, sheetId)).loaded, change, template),
-      ).catch((error: unknown) => {
+      return Excel.run(async (context) => {
+        const { loaded, cells } = await loadPlanWithFormulas(context, sheetId);
+        return planUpdate(loaded, cells, change, template).preview;
+      }).catch((error: unknown) => {
         throw explain("Preparing the update", error);
       });
     },
 
     async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
-        const preview = planUpdate(loaded, change, template);
-        const renewalFormula = formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
-        const followsBind = typeof renewalFormula === "string" && /EDATE\(/i.test(renewalFormula);
-        const plan = applyUpdatePlan(loaded, change, template, followsBind);
+        const { loaded, cells } = await loadPlanWithFormulas(context, sheetId);
+        const plan = planUpdate(loaded, cells, change, template);
         suppressOwnEvents(context);
         queueUpdate(context.workbook.worksheets.getItem(sheetId), plan);
-        if (plan.description) {
+        if (plan.rebuild) {
           context.workbook.worksheets
             .getItem(sheetId)
-            .customProperties.add(TEMPLATE_VERSION_PROPERTY, String(plan.description.templateVersion));
+            .customProperties.add(TEMPLATE_VERSION_PROPERTY, String(plan.rebuild.description.templateVersion));
         }
         restoreEvents(context);
         await context.sync();
         snapshots.delete(sheetId);
-        return preview;
+        return plan.preview;
       }).catch((error: unknown) => {
         throw explain(
           "Updating the plan",

@@ -84,8 +84,10 @@ export interface UpdatePreview {
   sheetId: string;
   /** One plain sentence per change, e.g. "Assigned to for AE: Dana Lee -> Sam Ortiz". */
   changes: string[];
-  /** Rows whose Status, Completed on or Notes a person filled in and which the update keeps. */
+  /** Cells people typed that the update keeps (and may move with their task). */
   keptEntries: number;
+  /** Those cells in words, where each goes: "Notes “Waiting on carrier” on “Obtain loss runs” moves from I23 to I25." */
+  kept: string[];
   addedTasks: string[];
   removedTasks: string[];
 }

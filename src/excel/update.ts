@@ -1,18 +1,13 @@
-import { parseIsoDate, toExcelSerial, fromExcelSerial, toIsoDate } from "../plan/dates";
-import type { SheetPlan, SheetRow } from "../plan/read-sheet";
+import { fromExcelSerial, toIsoDate } from "../plan/dates";
+import type { SheetPlan } from "../plan/read-sheet";
 import { ROLES, type ServiceTeam } from "../plan/roles";
-import {
-  DATE_FORMAT,
-  describePlanSheet,
-  TEXT_FORMAT,
-  type ExtraRow,
-  type RowEntry,
-  type SheetDescription,
-} from "../plan/sheet";
+import { DATE_FORMAT, TEXT_FORMAT } from "../plan/sheet";
+import type { SheetCells } from "../plan/sheet-cells";
+import { planTemplateUpdate, type TemplateUpdate, UpdateNotPossible } from "../plan/update-plan";
 import { milestoneFormula } from "../plan/sheet-formulas";
 import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
 import { phaseWindow, type Template } from "../plan/template";
-import { checkTeam, describeProblems, type PlanInputs } from "../plan/validate";
+import { checkTeam, describeProblems } from "../plan/validate";
 import { needsTextPrefix, queuePlanSheet } from "./sheet-writer";
 import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
 
@@ -27,23 +22,12 @@ interface Loaded {
   plan: SheetPlan;
 }
 
-const DEFAULT_STATUS = "Not started";
-
-/** Did a person enter anything on this row that an update must keep? */
-function hasEntries(row: SheetRow): boolean {
-  const statusEntered =
-    row.kind === "task" ? row.statusText !== "" && row.statusText !== DEFAULT_STATUS : row.statusText !== "";
-  return statusEntered || row.completedOn !== null || row.notes !== "";
-}
-
-function templateIds(template: Template): Set<string> {
-  return new Set(
-    template.phases.flatMap((phase) => [phase.id, ...phase.tasks.flatMap((t) => [t.id, ...t.items.map((i) => i.id)])]),
-  );
-}
-
-function templateTaskTexts(template: Template): Map<string, string> {
-  return new Map(template.phases.flatMap((phase) => phase.tasks.map((t) => [t.id, t.text] as const)));
+/** The team after the change, checked by the same rules as a new plan's team. */
+function newTeam(loaded: Loaded, change: UpdateChange): ServiceTeam {
+  if (!change.team) return loaded.plan.team;
+  const checked = checkTeam(change.team);
+  if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
+  return checked.value;
 }
 
 function needsRebuild(loaded: Loaded, change: UpdateChange, template: Template): boolean {
@@ -54,120 +38,97 @@ function needsRebuild(loaded: Loaded, change: UpdateChange, template: Template):
   return onSheet.size !== ids.size || [...ids].some((id) => !onSheet.has(id));
 }
 
-/** The team after the change, checked by the same rules as a new plan's team. */
-function newTeam(loaded: Loaded, change: UpdateChange): ServiceTeam {
-  if (!change.team) return loaded.plan.team;
-  const checked = checkTeam(change.team);
-  if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
-  return checked.value;
+function templateIds(template: Template): Set<string> {
+  return new Set(
+    template.phases.flatMap((phase) => [phase.id, ...phase.tasks.flatMap((t) => [t.id, ...t.items.map((i) => i.id)])]),
+  );
 }
 
-export function planUpdate(loaded: Loaded, change: UpdateChange, template: Template): UpdatePreview {
-  const { plan } = loaded;
-  const changes: string[] = [];
-  const team = newTeam(loaded, change);
-  for (const role of ROLES) {
-    const before = plan.team[role] ?? "";
-    const after = team[role] ?? "";
-    if (before !== after) changes.push(`${role}: ${before || "(nobody)"} → ${after || "(nobody)"}`);
-  }
-  const rebuild = needsRebuild(loaded, change, template);
-  const ids = templateIds(template);
-  const onSheet = new Set(plan.rows.map((r) => r.id));
-  const texts = templateTaskTexts(template);
-  const addedTasks = rebuild ? [...texts].filter(([id]) => !onSheet.has(id)).map(([, text]) => text) : [];
-  const removed = rebuild ? plan.rows.filter((r) => r.kind === "task" && !ids.has(r.id)) : [];
-  if (rebuild) {
-    changes.push(
-      `Template version ${plan.templateVersion} → ${template.version}: rows rebuilt in the template's order.`,
-    );
-    const kept = removed.filter(hasEntries).length;
-    if (kept > 0) changes.push(`${kept} retired task(s) with entries are kept at the end of the table.`);
-  }
-  return {
-    sheetId: loaded.sheetId,
-    changes,
-    keptEntries: plan.rows.filter((r) => r.kind !== "phase" && hasEntries(r)).length,
-    addedTasks,
-    removedTasks: removed.map((r) => r.task),
-  };
+/** At most `limit` lines, then how many more there are. */
+function capped(lines: string[], limit = 8): string[] {
+  return lines.length <= limit ? lines : [...lines.slice(0, limit), `… and ${lines.length - limit} more.`];
 }
 
 export interface UpdatePlan {
   team: ServiceTeam;
   /** Present when the table is rebuilt from the template. */
-  description?: SheetDescription;
-  /** Rows of the sheet before the rebuild, deleted and rewritten. */
+  rebuild?: TemplateUpdate;
+  /** The last row of the sheet before the rebuild: rows from the table's first row to here are rewritten. */
   oldLastRow: number;
+  preview: UpdatePreview;
 }
 
-function entryOf(row: SheetRow): RowEntry {
-  const completed = row.completedOn ? parseIsoDate(row.completedOn) : null;
-  return { statusText: row.statusText, completedOn: completed ? toExcelSerial(completed) : null, notes: row.notes };
-}
-
-/** What to write: team cells only, or the whole table rebuilt with every entry carried over by id. */
-export function applyUpdatePlan(
-  loaded: Loaded,
-  change: UpdateChange,
-  template: Template,
-  renewalFollowsBind: boolean,
-): UpdatePlan {
+/** What an update will do, in words for the preview, and what to write. Pure: nothing is queued. */
+export function planUpdate(loaded: Loaded, sheet: SheetCells, change: UpdateChange, template: Template): UpdatePlan {
   const { plan } = loaded;
   const team = newTeam(loaded, change);
-  const oldLastRow = plan.rows.length ? plan.rows[plan.rows.length - 1].row : LAYOUT.firstDataRow;
-  if (!needsRebuild(loaded, change, template)) return { team, oldLastRow };
-
-  const bind = plan.bind ? parseIsoDate(plan.bind) : null;
-  const renewal = plan.renewal ? parseIsoDate(plan.renewal) : null;
-  if (!bind || !renewal || plan.problems.length > 0) {
-    throw new PlanError(
-      `Fix the plan's dates before updating its template: ${plan.problems.map((p) => p.message).join(" ") || "the Bind or Renewal cell holds no date."}`,
+  const changes: string[] = [];
+  for (const role of ROLES) {
+    const before = plan.team[role] ?? "";
+    const after = team[role] ?? "";
+    if (before === after) continue;
+    changes.push(
+      !before
+        ? `${after} joins as ${role}.`
+        : !after
+          ? `${before} is no longer ${role}; nobody is named for it.`
+          : `${after} replaces ${before} as ${role}.`,
     );
   }
-  const inputs: PlanInputs = {
-    client: plan.client,
-    bind,
-    renewal,
-    renewalFollowsBind,
+  if (changes.length > 0) changes.push("Assigned to follows on every task those roles own.");
+  const oldLastRow = Math.max(sheet.values.length, LAYOUT.firstDataRow);
+  if (!needsRebuild(loaded, change, template)) {
+    return {
+      team,
+      oldLastRow,
+      preview: { sheetId: loaded.sheetId, changes, keptEntries: 0, kept: [], addedTasks: [], removedTasks: [] },
+    };
+  }
+  let rebuild: TemplateUpdate;
+  try {
+    rebuild = planTemplateUpdate(sheet, plan, template, loaded.sheetName, team);
+  } catch (error) {
+    if (error instanceof UpdateNotPossible) throw new PlanError(error.message);
+    throw error;
+  }
+  changes.push(
+    `Template version ${plan.templateVersion} → ${template.version}: the table follows the template's order.`,
+  );
+  for (const { task, template: wording } of rebuild.rewordedKept) {
+    changes.push(`“${task}” keeps the wording on the sheet; the template now reads “${wording}”.`);
+  }
+  if (rebuild.retiredRows.length > 0) {
+    changes.push(
+      `${rebuild.retiredRows.length} task(s) the template no longer has move below the table, with their sub-items and everything on them.`,
+    );
+  }
+  const kept = rebuild.kept.map(
+    (cell) =>
+      `${cell.column} “${cell.value}” on ${cell.taskId ? `“${cell.task}”` : `your own row${cell.task ? ` “${cell.task}”` : ""}`}` +
+      (cell.from === cell.to ? ` stays in ${cell.to}.` : ` moves from ${cell.from} to ${cell.to}.`),
+  );
+  return {
     team,
-    holidays: plan.holidays.map((h) => parseIsoDate(h)).filter((d): d is NonNullable<typeof d> => d !== null),
+    rebuild,
+    oldLastRow,
+    preview: {
+      sheetId: loaded.sheetId,
+      changes,
+      keptEntries: rebuild.kept.length,
+      kept: capped(kept),
+      addedTasks: rebuild.addedTasks,
+      removedTasks: rebuild.retiredRows,
+    },
   };
-  const ids = templateIds(template);
-  const entries = new Map(plan.rows.filter((r) => r.kind !== "phase" && ids.has(r.id)).map((r) => [r.id, entryOf(r)]));
-  const serial = (iso: string | null) => {
-    const date = iso ? parseIsoDate(iso) : null;
-    return date ? toExcelSerial(date) : null;
-  };
-  // People's own rows, and retired template rows that hold entries, move to the end of the table.
-  const extraRows: ExtraRow[] = plan.rows
-    .filter((r) => r.kind === "added" || (r.kind !== "phase" && !ids.has(r.id) && hasEntries(r)))
-    .map((r) => ({
-      ...entryOf(r),
-      id: r.id,
-      phase: r.kind === "added" ? r.phase : `${r.phase} (retired)`,
-      task: r.task,
-      owner: r.owners,
-      assignedTo: r.assignedTo,
-      opens: serial(r.opens),
-      due: serial(r.due),
-    }));
-  const description = describePlanSheet(template, inputs, {
-    planId: plan.planId,
-    existingSheetNames: [],
-    entries,
-    extraRows,
-  });
-  return { team, description: { ...description, name: loaded.sheetName }, oldLastRow };
 }
 
 export function queueUpdate(sheet: Excel.Worksheet, plan: UpdatePlan): void {
-  if (plan.description) {
+  if (plan.rebuild) {
     // Rows go with their outline groups, validations and conditional formats; the description writes them anew.
     sheet
       .getRange(`${LAYOUT.firstDataRow}:${Math.max(plan.oldLastRow, LAYOUT.firstDataRow)}`)
       .delete(Excel.DeleteShiftDirection.up);
-    queuePlanSheet(sheet, plan.description);
+    queuePlanSheet(sheet, plan.rebuild.description);
     return;
   }
   for (const role of ROLES) {

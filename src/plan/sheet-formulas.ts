@@ -1,6 +1,6 @@
 import type { Role } from "./roles";
 import { DUE_SOON_DAYS, type Status } from "./status";
-import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, RENEWAL_REF, teamCells } from "./sheet-layout";
+import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, LAYOUT, RENEWAL_REF, teamCells } from "./sheet-layout";
 import type { Milestone } from "./template";
 
 /**
@@ -19,9 +19,29 @@ const BOTH_DATES = `AND(ISNUMBER(${BIND_REF}),ISNUMBER(${RENEWAL_REF}))`;
 export function milestoneFormula(milestone: Milestone): string {
   const anchor = milestone.anchor === "bind" ? BIND_REF : RENEWAL_REF;
   const dayAfter = milestone.offsetDays + 1;
-  const shifted = dayAfter === 0 ? anchor : `${anchor}${dayAfter > 0 ? "+" : ""}${dayAfter}`;
+  return milestoneAround(dayAfter === 0 ? anchor : `${anchor}${dayAfter > 0 ? "+" : ""}${dayAfter}`);
+}
+
+function milestoneAround(shifted: string): string {
   const workday = `WORKDAY(${shifted},-1,${HOLIDAYS_REF})`;
   return `=IF(${BOTH_DATES},MIN(${RENEWAL_REF},MAX(${BIND_REF},${workday})),"")`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Stands for the shifted anchor while a formula is turned into a pattern. */
+const PLACEHOLDER = "\u0000";
+
+const MILESTONE_PATTERN = new RegExp(
+  `^${escapeRegExp(milestoneAround(PLACEHOLDER)).replace(
+    PLACEHOLDER,
+    `(?:${escapeRegExp(BIND_REF)}|${escapeRegExp(RENEWAL_REF)})(?:[+-]\\d+)?`,
+  )}$`,
+  "i",
+);
+
+/** Whether `formula` is an Opens/Due formula as the add-in writes it, for any phase's timing. */
+export function isMilestoneFormula(formula: string): boolean {
+  return MILESTONE_PATTERN.test(formula);
 }
 
 /** Renewal that follows the bind date: one year later, same day of month (EDATE keeps Feb 29 -> Feb 28). */
@@ -31,12 +51,22 @@ export const TERM_FORMULA = `=IF(${BOTH_DATES},${RENEWAL_REF}-${BIND_REF},"")`;
 
 /** The people named for the owner roles, joined with commas, skipping roles nobody fills. */
 export function assignedToFormula(owners: readonly Role[]): string {
-  const parts = owners.map((role) => {
-    const cell = teamCells(role);
-    const ref = address(cell.row, cell.nameColumn, true);
-    return `IF(${ref}="","",", "&${ref})`;
-  });
-  return `=MID(${parts.join("&")},3,999)`;
+  return `=MID(${owners.map((role) => personPart(address(teamCells(role).row, LAYOUT.team.nameColumn, true))).join("&")},3,999)`;
+}
+
+function personPart(ref: string): string {
+  return `IF(${ref}="","",", "&${ref})`;
+}
+
+const PERSON_PART = escapeRegExp(personPart(PLACEHOLDER)).replace(
+  new RegExp(PLACEHOLDER, "g"),
+  `\\$${columnLetter(LAYOUT.team.nameColumn)}\\$\\d+`,
+);
+const ASSIGNED_TO_PATTERN = new RegExp(`^=MID\\((?:${PERSON_PART}&)*${PERSON_PART},3,999\\)$`, "i");
+
+/** Whether `formula` is an Assigned-to formula as the add-in writes it, for any owner roles. */
+export function isAssignedToFormula(formula: string): boolean {
+  return ASSIGNED_TO_PATTERN.test(formula);
 }
 
 /**

@@ -228,29 +228,34 @@ export interface RowEntry {
   notes: string;
 }
 
-/** A row that is not (or no longer) in the template: added by a person, or a retired task with entries. */
-export interface ExtraRow extends RowEntry {
-  id: string;
-  phase: string;
-  task: string;
-  owner: string;
-  assignedTo: string;
-  opens: number | null;
-  due: number | null;
-}
-
 export interface DescribeOptions {
   planId: string;
   existingSheetNames: readonly string[];
-  /** Entries by row id, written over the template's defaults (an update keeps what people entered). */
+  /** Entries by row id, written over the template's defaults (a plan in mid-term, as tests and demos show it). */
   entries?: ReadonlyMap<string, RowEntry>;
-  /** Rows appended after the template's rows, as plain values. */
-  extraRows?: readonly ExtraRow[];
+  /**
+   * Cells by row id and column (1-based), written over the template's cells of that row: what people typed on
+   * a task when a plan is rebuilt. Columns beyond the table are kept too.
+   */
+  keptCells?: ReadonlyMap<string, ReadonlyMap<number, CellValue>>;
+  /** Rows appended after the template's rows, cell for cell from column A: people's own rows, retired tasks. */
+  extraRows?: readonly CellValue[][];
+  /**
+   * The rows above the table, cell for cell from A1, written instead of a new header (a rebuilt plan keeps its
+   * own), and on the table's header row the headings of people's own columns beyond the table.
+   */
+  headerCells?: readonly CellValue[][];
 }
 
 export function describePlanSheet(template: Template, inputs: PlanInputs, options: DescribeOptions): SheetDescription {
-  const width = COLUMN.id;
   const extraRows = options.extraRows ?? [];
+  const keptWidth = (rows: Iterable<readonly CellValue[]>) => Math.max(0, ...[...rows].map((row) => row.length));
+  const width = Math.max(
+    COLUMN.id,
+    keptWidth(extraRows),
+    keptWidth(options.headerCells ?? []),
+    ...[...(options.keptCells?.values() ?? [])].map((cells) => Math.max(0, ...cells.keys())),
+  );
   const taskRowCount =
     template.phases.reduce((n, p) => n + 1 + p.tasks.reduce((m, t) => m + 1 + t.items.length, 0), 0) + extraRows.length;
   const lastRow = LAYOUT.headerRow + taskRowCount;
@@ -376,16 +381,9 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     }
   }
   for (const extra of extraRows) {
-    const optionalText = (value: string) => (value ? text(value) : EMPTY);
-    const optionalNumber = (value: number | null): CellValue => (value === null ? EMPTY : { kind: "number", value });
-    put(row, COLUMN.phase, optionalText(extra.phase));
-    put(row, COLUMN.task, optionalText(extra.task));
-    put(row, COLUMN.owner, optionalText(extra.owner));
-    put(row, COLUMN.assignedTo, optionalText(extra.assignedTo));
-    put(row, COLUMN.opens, optionalNumber(extra.opens));
-    put(row, COLUMN.due, optionalNumber(extra.due));
-    put(row, COLUMN.id, optionalText(extra.id));
-    rows.push({ row, kind: "added", id: extra.id });
+    extra.forEach((value, index) => put(row, index + 1, value));
+    const idCell = extra[COLUMN.id - 1];
+    rows.push({ row, kind: "added", id: idCell?.kind === "text" ? idCell.text : "" });
     row++;
   }
   const lastTableRow = row - 1;
@@ -397,10 +395,21 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     put(at, COLUMN.notes, entry.notes ? text(entry.notes) : EMPTY);
   };
   rows.forEach((planRow) => {
-    const entry = planRow.kind === "phase" || planRow.kind === "added" ? undefined : options.entries?.get(planRow.id);
+    if (planRow.kind === "added") return;
+    const entry = planRow.kind === "phase" ? undefined : options.entries?.get(planRow.id);
     if (entry) putEntry(planRow.row, entry);
+    options.keptCells?.get(planRow.id)?.forEach((value, column) => put(planRow.row, column, value));
   });
-  rows.filter((r) => r.kind === "added").forEach((planRow, index) => putEntry(planRow.row, extraRows[index]));
+  options.headerCells?.forEach((line, index) =>
+    line.forEach((value, column) => {
+      if (index + 1 < LAYOUT.headerRow || (index + 1 === LAYOUT.headerRow && column + 1 > COLUMN.id)) {
+        put(index + 1, column + 1, value);
+      }
+    }),
+  );
+  // The title and markers always say which template (and version) the sheet now follows.
+  put(1, 1, text(template.name));
+  put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
 
   const rowHeights: { row: number; points: number }[] = [];
   const widthOf = (key: keyof typeof COLUMN) => TABLE_COLUMNS[COLUMN[key] - 1].width;
@@ -432,6 +441,10 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   style(range(first, COLUMN.opens, lastTableRow, COLUMN.due), { numberFormat: DATE_FORMAT, horizontal: "left" });
   style(column("completedOn"), { numberFormat: DATE_FORMAT, horizontal: "left" });
   style(column("status"), { horizontal: "center" });
+  // A formula people typed into a Text-formatted column (Notes) must stay a formula when written back.
+  for (let r = LAYOUT.firstDataRow; r <= cells.length; r++) {
+    if (cells[r - 1][COLUMN.notes - 1].kind === "formula") style(address(r, COLUMN.notes), { numberFormat: "General" });
+  }
 
   const conditions = statusConditions(first);
   const rowRange = range(first, 1, lastTableRow, LAYOUT.printColumns);

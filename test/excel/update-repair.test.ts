@@ -49,8 +49,13 @@ describe("updating a plan in place", () => {
     await fake.editCell(SHEET, `G${row}`, "In progress");
     const change = { team: { ...ACME.team, AE: "Sam Ortiz", Claims: "Luis Ortega" } };
     const preview = await service.previewUpdate(sheetId, change);
-    expect(preview.changes).toEqual(["AE: Dana Whitfield → Sam Ortiz", "Claims: (nobody) → Luis Ortega"]);
-    expect(preview.keptEntries).toBe(1);
+    expect(preview.changes).toEqual([
+      "Sam Ortiz replaces Dana Whitfield as AE.",
+      "Luis Ortega joins as Claims.",
+      "Assigned to follows on every task those roles own.",
+    ]);
+    // Nothing moves, so nothing is at stake: the preview does not count what stays where it is.
+    expect(preview.keptEntries).toBe(0);
     expect(fake.getValue(SHEET, "D4")).toBe("Dana Whitfield"); // a preview writes nothing
 
     await service.applyUpdate(sheetId, change);
@@ -67,9 +72,10 @@ describe("updating a plan in place", () => {
     );
     await expect(service.applyUpdate(sheetId, { team: { AE: "  Sam \n Ortiz " } })).resolves.toMatchObject({
       changes: [
-        "Producer: Morgan Reyes → (nobody)",
-        "AE: Dana Whitfield → Sam Ortiz",
-        "Associate AE: Priya Shah → (nobody)",
+        "Morgan Reyes is no longer Producer; nobody is named for it.",
+        "Sam Ortiz replaces Dana Whitfield as AE.",
+        "Priya Shah is no longer Associate AE; nobody is named for it.",
+        "Assigned to follows on every task those roles own.",
       ],
     });
     expect(fake.getValue(SHEET, "D4")).toBe("Sam Ortiz");
@@ -95,10 +101,20 @@ describe("updating a plan in place", () => {
     const preview = await newer.previewUpdate(sheetId, { upgradeTemplate: true });
     expect(preview.addedTasks).toEqual(["Check coverage against exposures"]);
     expect(preview.removedTasks).toEqual(["Feedback from Client/Service team/Carrier"]);
-    expect(preview.keptEntries).toBe(3);
     expect(preview.changes).toEqual([
-      "Template version 1 → 2: rows rebuilt in the template's order.",
-      "1 retired task(s) with entries are kept at the end of the table.",
+      "Template version 1 → 2: the table follows the template's order.",
+      "1 task(s) the template no longer has move below the table, with their sub-items and everything on them.",
+    ]);
+    // Every cell people typed, and where it goes: the status and note, the retired task's note, the own row.
+    expect(preview.keptEntries).toBe(5);
+    expect(preview.kept).toEqual([
+      expect.stringMatching(/^Status “Done” on “Issue”.* moves from G\d+ to G\d+\.$/),
+      expect.stringMatching(/^Notes “Binders sent 2\/1” on “Issue/),
+      expect.stringMatching(/^Notes “Carrier asked for a loss-control visit” on “Feedback from Client/),
+      expect.stringMatching(
+        /^Task “Call the client about the new warehouse” on your own row “Call the client.*” moves from B\d+ to B\d+\.$/,
+      ),
+      expect.stringMatching(/^Notes “my own row” on your own row/),
     ]);
 
     await newer.applyUpdate(sheetId, { upgradeTemplate: true });

@@ -94,6 +94,8 @@ export function planUpdate(loaded: Loaded, sheet: SheetCells, change: UpdateChan
   changes.push(
     `Template version ${plan.templateVersion} → ${template.version}: the table follows the template's order.`,
   );
+  for (const { from, to } of rebuild.reworded) changes.push(`“${from}” now reads “${to}”.`);
+  for (const phase of rebuild.retimed) changes.push(`${phase}: Opens and Due follow the template's new timing.`);
   for (const { task, template: wording } of rebuild.rewordedKept) {
     changes.push(`“${task}” keeps the wording on the sheet; the template now reads “${wording}”.`);
   }

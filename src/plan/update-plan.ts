@@ -3,10 +3,10 @@ import type { SheetPlan } from "./read-sheet";
 import { ROLES, type ServiceTeam } from "./roles";
 import { type CellValue, describePlanSheet, type SheetDescription } from "./sheet";
 import { cellAt, cellText, type SheetCells, shiftFormulaRows, usedWidth } from "./sheet-cells";
-import { isAssignedToFormula, isMilestoneFormula } from "./sheet-formulas";
+import { isAssignedToFormula, isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN, columnLetter, LAYOUT, TABLE_COLUMNS, teamCells } from "./sheet-layout";
 import { canonicalStatus, STATUSES } from "./status";
-import type { Template } from "./template";
+import { phaseWindow, type Template } from "./template";
 import type { PlanInputs } from "./validate";
 
 /**
@@ -41,6 +41,10 @@ export interface TemplateUpdate {
   retiredRows: string[];
   /** Tasks whose wording on the sheet differs from the template's: the sheet's wording is kept. */
   rewordedKept: { task: string; template: string }[];
+  /** Tasks the newer template rewords, where the sheet still showed the add-in's earlier wording. */
+  reworded: { from: string; to: string }[];
+  /** Phases whose Opens or Due timing the newer template changes. */
+  retimed: string[];
 }
 
 export class UpdateNotPossible extends Error {}
@@ -49,6 +53,8 @@ interface TemplateRow {
   kind: "phase" | "task" | "item";
   phase: string;
   text: string;
+  /** Wording the add-in itself wrote for this row in earlier template versions. */
+  formerTexts?: readonly string[];
   owner: string;
 }
 
@@ -62,7 +68,13 @@ function templateRows(template: Template): Map<string, TemplateRow> {
       owner: "",
     });
     for (const task of phase.tasks) {
-      rows.set(task.id, { kind: "task", phase: phase.title, text: task.text, owner: task.owners.join(" / ") });
+      rows.set(task.id, {
+        kind: "task",
+        phase: phase.title,
+        text: task.text,
+        formerTexts: task.formerTexts,
+        owner: task.owners.join(" / "),
+      });
       for (const item of task.items) rows.set(item.id, { kind: "item", phase: "", text: item.text, owner: "" });
     }
   }
@@ -80,8 +92,10 @@ function isGenerated(value: CellValue, column: number, row: TemplateRow, id: str
   switch (column) {
     case COLUMN.phase:
       return textOf(value) === row.phase;
-    case COLUMN.task:
-      return textOf(value) === row.text;
+    case COLUMN.task: {
+      const wording = textOf(value);
+      return wording === row.text || (wording !== null && (row.formerTexts ?? []).includes(wording));
+    }
     case COLUMN.owner:
       return textOf(value) === row.owner;
     case COLUMN.assignedTo:
@@ -158,6 +172,8 @@ export function planTemplateUpdate(
   const phaseTitles = new Set(template.phases.map((phase) => phase.title));
   const retiredRows: string[] = [];
   const rewordedKept: { task: string; template: string }[] = [];
+  const reworded: { from: string; to: string }[] = [];
+  const retimed: string[] = [];
   for (let row = LAYOUT.firstDataRow; row <= lastRow; row++) {
     const cells = cellsOf(row);
     if (cells.every(isEmpty)) continue;
@@ -171,6 +187,15 @@ export function planTemplateUpdate(
         if (!isGenerated(value, index + 1, templateRow, id)) typed.set(index + 1, value);
       });
       if (typed.has(COLUMN.task)) rewordedKept.push({ task, template: templateRow.text });
+      else if (task !== templateRow.text) reworded.push({ from: task, to: templateRow.text });
+      if (templateRow.kind === "phase") {
+        const window = phaseWindow(template, id);
+        const now = [cells[COLUMN.opens - 1], cells[COLUMN.due - 1]];
+        const next = [milestoneFormula(window.opens), milestoneFormula(window.due)];
+        if (now.some((value, index) => value.kind === "formula" && value.formula !== next[index])) {
+          retimed.push(templateRow.phase);
+        }
+      }
       typedByTask.set(id, { from: row, cells: typed, task });
     } else {
       const retired = read !== undefined && read.kind !== "added" && !templateRow;
@@ -241,5 +266,13 @@ export function planTemplateUpdate(
   const addedTasks = [...wanted]
     .filter(([id, row]) => row.kind === "task" && !onSheet.has(id))
     .map(([, row]) => row.text);
-  return { description: { ...description, name: sheetName }, kept, addedTasks, retiredRows, rewordedKept };
+  return {
+    description: { ...description, name: sheetName },
+    kept,
+    addedTasks,
+    retiredRows,
+    rewordedKept,
+    reworded,
+    retimed,
+  };
 }

@@ -1,7 +1,8 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
 import { HOLIDAYS_REF } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
+import { nextTemplate } from "../support/templates";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";
@@ -12,23 +13,6 @@ async function plan(template?: Template) {
   if (!created.ok) throw new Error("not created");
   const rowOf = (id: string) => harness.fake.getValues(SHEET, "J1:J150").findIndex((row) => row[0] === id) + 1;
   return { ...harness, sheetId: created.plan.sheetId, rowOf };
-}
-
-/** Version 2 of the template: one task retired, one added, one sub-item added. */
-function nextTemplate(): Template {
-  const next: Template = structuredClone(DEFAULT_TEMPLATE);
-  next.version = 2;
-  const sixty = next.phases.find((p) => p.id === "bind-60")!;
-  sixty.tasks = sixty.tasks.filter((t) => t.id !== "bind-60.feedback");
-  sixty.tasks.push({
-    id: "bind-60.coverage-check",
-    text: "Check coverage against exposures",
-    owners: ["AE"],
-    items: [],
-    seed: "",
-  });
-  next.phases[0].tasks[0].items.push({ id: "bind-30.service-team.backup", text: "Name a backup AE", seed: "" });
-  return next;
 }
 
 describe("updating a plan in place", () => {
@@ -103,6 +87,8 @@ describe("updating a plan in place", () => {
     expect(preview.removedTasks).toEqual(["Feedback from Client/Service team/Carrier"]);
     expect(preview.changes).toEqual([
       "Template version 1 → 2: the table follows the template's order.",
+      "“Obtain loss runs” now reads “Obtain loss runs from every carrier”.",
+      "120-180 Days: Opens and Due follow the template's new timing.",
       "1 task(s) the template no longer has move below the table, with their sub-items and everything on them.",
     ]);
     // Every cell people typed, and where it goes: the status and note, the retired task's note, the own row.

@@ -32,7 +32,8 @@ import type {
   WorkbookOverview,
 } from "./types";
 import { PlanError } from "./types";
-import { planRepair, planUpdate, queueRepair, queueUpdate } from "./update";
+import { planUpdate, queueRepair, queueUpdate } from "./update";
+import { planRepair } from "../plan/repair-plan";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
 export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
@@ -572,8 +573,8 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async previewRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
-        return { sheetId, cells: planRepair(loaded.plan, formulas, template) };
+        const { loaded, cells } = await loadPlanWithFormulas(context, sheetId);
+        return { sheetId, cells: planRepair(loaded.plan, cells, template).cells };
       }).catch((error: unknown) => {
         throw explain("Checking the formulas", error);
       });
@@ -581,15 +582,15 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, formulas } = await loadPlanWithFormulas(context, sheetId);
-        const cells = planRepair(loaded.plan, formulas, template);
-        if (cells.length > 0) {
+        const { loaded, cells } = await loadPlanWithFormulas(context, sheetId);
+        const repair = planRepair(loaded.plan, cells, template);
+        if (repair.cells.length > 0) {
           suppressOwnEvents(context);
-          queueRepair(context.workbook.worksheets.getItem(sheetId), cells, template);
+          queueRepair(context.workbook.worksheets.getItem(sheetId), repair);
           restoreEvents(context);
           await context.sync();
         }
-        return { sheetId, cells };
+        return { sheetId, cells: repair.cells };
       }).catch((error: unknown) => {
         throw explain("Repairing the formulas", error, "The sheet was not changed.");
       });

@@ -1,3 +1,4 @@
+import type { RepairCell } from "../plan/repair-plan";
 import type { ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
 import type { PlanRequest, Problem } from "../plan/validate";
@@ -92,14 +93,7 @@ export interface UpdatePreview {
   removedTasks: string[];
 }
 
-export interface RepairCell {
-  address: string;
-  taskId: string;
-  task: string;
-  column: "Opens" | "Due";
-  /** What the cell holds now: a typed value, an error such as #REF!, or nothing. */
-  found: string;
-}
+export type { RepairCell };
 
 export interface RepairPreview {
   sheetId: string;

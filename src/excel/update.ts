@@ -1,15 +1,14 @@
-import { fromExcelSerial, toIsoDate } from "../plan/dates";
 import type { SheetPlan } from "../plan/read-sheet";
 import { ROLES, type ServiceTeam } from "../plan/roles";
 import { DATE_FORMAT, TEXT_FORMAT } from "../plan/sheet";
 import type { SheetCells } from "../plan/sheet-cells";
+import type { RepairPlan } from "../plan/repair-plan";
 import { planTemplateUpdate, type TemplateUpdate, UpdateNotPossible } from "../plan/update-plan";
-import { milestoneFormula } from "../plan/sheet-formulas";
-import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
-import { phaseWindow, type Template } from "../plan/template";
+import { address, LAYOUT, teamCells } from "../plan/sheet-layout";
+import type { Template } from "../plan/template";
 import { checkTeam, describeProblems } from "../plan/validate";
 import { needsTextPrefix, queuePlanSheet } from "./sheet-writer";
-import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
+import { PlanError, type UpdateChange, type UpdatePreview } from "./types";
 
 /**
  * Updating a plan in place (a new service team, a newer template) and repairing its date formulas. The
@@ -142,52 +141,16 @@ export function queueUpdate(sheet: Excel.Worksheet, plan: UpdatePlan): void {
   }
 }
 
-const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();
-
-function describeFound(value: unknown): string {
-  if (value === "" || value === null || value === undefined) return "(empty)";
-  if (typeof value === "number")
-    return value >= 61 ? `${toIsoDate(fromExcelSerial(value))} typed over the formula` : String(value);
-  if (typeof value === "string" && value.startsWith("="))
-    return value.includes("#REF!") ? "a formula broken by deleted cells (#REF!)" : `a different formula: ${value}`;
-  return `"${String(value)}" typed over the formula`;
-}
-
-/** Opens/Due cells on template rows whose formula was overwritten, broken or changed. */
-export function planRepair(plan: SheetPlan, formulas: unknown[][], template: Template): RepairCell[] {
-  const phases = new Set(template.phases.map((p) => p.id));
-  const cells: RepairCell[] = [];
-  for (const row of plan.rows) {
-    if (row.kind !== "phase" && row.kind !== "task") continue;
-    const phaseId = row.id.split(".")[0];
-    if (!phases.has(phaseId)) continue;
-    const window = phaseWindow(template, phaseId);
-    for (const [column, milestone, label] of [
-      [COLUMN.opens, window.opens, "Opens"],
-      [COLUMN.due, window.due, "Due"],
-    ] as const) {
-      const found = formulas[row.row - 1]?.[column - 1];
-      const expected = milestoneFormula(milestone);
-      if (typeof found === "string" && normalize(found) === normalize(expected)) continue;
-      cells.push({
-        address: address(row.row, column),
-        taskId: row.id,
-        task: row.task,
-        column: label,
-        found: describeFound(found),
-      });
-    }
-  }
-  return cells;
-}
-
-export function queueRepair(sheet: Excel.Worksheet, cells: RepairCell[], template: Template): void {
-  for (const cell of cells) {
-    const phaseId = cell.taskId.split(".")[0];
-    const window = phaseWindow(template, phaseId);
-    const target = sheet.getRange(cell.address);
+export function queueRepair(sheet: Excel.Worksheet, repair: RepairPlan): void {
+  for (const { address: at, formula } of repair.formulas) {
+    const target = sheet.getRange(at);
     // A cell someone formatted as Text would keep the formula as text: dates first.
     target.numberFormat = [[DATE_FORMAT]];
-    target.formulas = [[milestoneFormula(cell.column === "Opens" ? window.opens : window.due)]];
+    target.formulas = [[formula]];
+  }
+  for (const { address: at, text } of repair.notes) {
+    const target = sheet.getRange(at);
+    target.numberFormat = [[TEXT_FORMAT]];
+    target.values = [[needsTextPrefix(text) ? `'${text}` : text]];
   }
 }

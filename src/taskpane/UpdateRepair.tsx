@@ -297,6 +297,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
                 <li key={cell.address}>
                   <Text weight="semibold">{cell.address}</Text> ({cell.column}) · {cell.task} · found{" "}
                   {cell.found === "" ? "nothing" : `“${cell.found}”`}
+                  {cell.keptInNotes && " (kept in the task's Notes)"}
                 </li>
               ))}
             </ul>

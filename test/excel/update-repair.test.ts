@@ -147,12 +147,15 @@ describe("repairing date formulas", () => {
         task: "Insurance Review Process Begins",
         column: "Due",
         found: "2027-05-01 typed over the formula",
+        keptInNotes: "Due was typed as 2027-05-01 before the formula was restored.",
       },
     ]);
     expect(fake.getValue(SHEET, `F${row}`)).toBe(toExcelSerial(calendarDate(2027, 5, 1))); // preview writes nothing
     await service.applyRepair(sheetId);
     expect(fake.cell(SHEET, `F${row}`).formula).toBe(formula);
     expect(fake.getValue(SHEET, `F${row}`)).toBe(expected);
+    // The date someone typed is not lost: it is in the task's Notes.
+    expect(fake.getValue(SHEET, `I${row}`)).toBe("Due was typed as 2027-05-01 before the formula was restored.");
     expect((await service.previewRepair(sheetId)).cells).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 import { fromExcelSerial, toIsoDate } from "./dates";
 import type { SheetPlan } from "./read-sheet";
 import { type CellValue } from "./sheet";
-import { cellAt, type SheetCells } from "./sheet-cells";
-import { milestoneFormula } from "./sheet-formulas";
+import { cellAt, cellText, type SheetCells } from "./sheet-cells";
+import { isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN } from "./sheet-layout";
 import { phaseWindow, type Template } from "./template";
 
@@ -43,6 +43,16 @@ function typedText(value: CellValue): string | null {
   return null;
 }
 
+/** The Notes line that keeps what a person put in the cell: a typed value, or a formula of their own. */
+function keptLine(label: string, found: CellValue): string | undefined {
+  const typed = typedText(found);
+  if (typed !== null) return `${label} was typed as ${typed} before the formula was restored.`;
+  if (found.kind === "formula" && !found.formula.includes("#REF!") && !isMilestoneFormula(found.formula)) {
+    return `${label} held the formula ${found.formula} before the plan's formula was restored.`;
+  }
+  return undefined;
+}
+
 function describeFound(value: CellValue): string {
   const typed = typedText(value);
   if (value.kind === "number" && value.value >= 61) return `${typed} typed over the formula`;
@@ -73,9 +83,7 @@ export function planRepair(plan: SheetPlan, sheet: SheetCells, template: Templat
       const found = cellAt(sheet, row.row, column);
       const expected = milestoneFormula(milestone);
       if (found.kind === "formula" && normalize(found.formula) === normalize(expected)) continue;
-      const typed = typedText(found);
-      const keptInNotes =
-        typed === null ? undefined : `${label} was typed as ${typed} before the formula was restored.`;
+      const keptInNotes = keptLine(label, found);
       if (keptInNotes) kept.push(keptInNotes);
       cells.push({
         address: address(row.row, column),
@@ -89,7 +97,8 @@ export function planRepair(plan: SheetPlan, sheet: SheetCells, template: Templat
     }
     if (kept.length > 0) {
       const before = cellAt(sheet, row.row, COLUMN.notes);
-      const existing = before.kind === "text" ? before.text : (typedText(before) ?? "");
+      // Notes are text (the column is formatted as Text); whatever they held stays first, as it read.
+      const existing = cellText(before);
       notes.push({ address: address(row.row, COLUMN.notes), text: [existing, ...kept].filter(Boolean).join("\n") });
     }
   }

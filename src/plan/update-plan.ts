@@ -35,6 +35,8 @@ export interface KeptCell {
 export interface TemplateUpdate {
   description: SheetDescription;
   kept: KeptCell[];
+  /** Rows that are not the template's (people's own, copies, edited ids, retired tasks), moved below the table whole. */
+  movedRows: { from: number; to: number; task: string }[];
   /** Tasks the newer template adds. */
   addedTasks: string[];
   /** Template rows the newer template no longer has: kept, with everything on them, after the table. */
@@ -238,8 +240,10 @@ export function planTemplateUpdate(
       }),
     );
   }
+  const movedRows: { from: number; to: number; task: string }[] = [];
   const extraRows = extras.map((extra, index) => {
     const to = layout.rows[extraRowsStart + index].row;
+    movedRows.push({ from: extra.from, to, task: extra.task });
     return extra.cells.map((value, column) => {
       if (extra.typed(value, column + 1)) {
         kept.push({
@@ -269,6 +273,7 @@ export function planTemplateUpdate(
   return {
     description: { ...description, name: sheetName },
     kept,
+    movedRows,
     addedTasks,
     retiredRows,
     rewordedKept,

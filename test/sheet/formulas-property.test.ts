@@ -13,18 +13,7 @@ import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT } from "../../src/plan/sheet
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest, checkTerm, type PlanInputs } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
-
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../support/random";
 
 const START = calendarDate(1999, 1, 1);
 

@@ -97,9 +97,8 @@ async function dispatch(argv: string[]): Promise<string> {
         existingSheetNames: [],
       });
       // exceljs is loaded only here, so `template` and `schedule` start fast.
-      const { planWorkbook } = await import("../xlsx/write-xlsx");
-      const buffer = Buffer.from(await planWorkbook([description]).xlsx.writeBuffer());
-      writeNewFile(out, buffer, options.has("force"));
+      const { writePlanWorkbook } = await import("../xlsx/write-xlsx");
+      writeNewFile(out, await writePlanWorkbook([description]), options.has("force"));
       const schedule = computeSchedule(DEFAULT_TEMPLATE, checked.value);
       return (
         `Wrote ${out}: sheet "${description.name}", ${schedule.tasks.length} tasks, ` +

@@ -20,7 +20,7 @@ import {
 } from "./sheet-layout";
 import { STATUSES } from "./status";
 import { phaseWindow, type Template } from "./template";
-import type { PlanInputs } from "./validate";
+import { hasVisibleCharacter, type PlanInputs } from "./validate";
 
 /**
  * A plan sheet, described declaratively: what every cell holds and how it looks, its rules and its print
@@ -182,14 +182,14 @@ export const MAX_SHEET_NAME = 31;
  * starting or ending with an apostrophe, and unique (case-insensitively, as Excel compares) among `taken`.
  */
 export function planSheetName(client: string, taken: readonly string[]): string {
-  const base =
-    client
-      .replace(FORBIDDEN_IN_SHEET_NAMES, "-")
-      // A straight apostrophe must be doubled inside quoted references ('O''Brien'!A1), which several
-      // programs get wrong; the typographic one reads the same and needs no quoting rules.
-      .replace(/'/g, "\u2019")
-      .replace(/\s+/g, " ")
-      .trim() || "Client plan";
+  const replaced = client
+    .replace(FORBIDDEN_IN_SHEET_NAMES, "-")
+    // A straight apostrophe must be doubled inside quoted references ('O''Brien'!A1), which several
+    // programs get wrong; the typographic one reads the same and needs no quoting rules.
+    .replace(/'/g, "\u2019")
+    .replace(/\s+/g, " ")
+    .trim();
+  const base = hasVisibleCharacter(replaced) ? replaced : "Client plan";
   const takenLower = new Set(taken.map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
@@ -199,14 +199,31 @@ export function planSheetName(client: string, taken: readonly string[]): string 
 }
 
 /**
- * At most `units` UTF-16 code units (the strictest way to count Excel's limit), never cutting a character
- * such as an emoji in half.
+ * The user-perceived characters of `text` (a flag, a family emoji joined with zero-width joiners, a letter with
+ * its accents), so a cut never splits one. Where the runtime has no Intl.Segmenter, code points.
+ */
+function graphemes(text: string): string[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return [...text];
+  return Array.from(new Segmenter(undefined, { granularity: "grapheme" }).segment(text), (part) => part.segment);
+}
+
+/**
+ * At most `units` UTF-16 code units (the strictest way to count Excel's limits), cut between user-perceived
+ * characters. A single character longer than the limit (a long run of combining marks) is cut between code
+ * points instead, so the result is never empty when `text` is not.
  */
 function truncate(text: string, units: number): string {
+  if (text.length <= units) return text;
   let kept = "";
-  for (const character of text) {
+  for (const character of graphemes(text)) {
     if (kept.length + character.length > units) break;
     kept += character;
+  }
+  if (kept !== "") return kept;
+  for (const codePoint of text) {
+    if (kept.length + codePoint.length > units) break;
+    kept += codePoint;
   }
   return kept;
 }
@@ -214,6 +231,43 @@ function truncate(text: string, units: number): string {
 /** Header and footer codes treat "&" as a command; a literal ampersand is doubled. */
 export function headerFooterText(value: string): string {
   return value.replace(/&/g, "&&");
+}
+
+/** Excel refuses a header or footer longer than this, counted over all three sections with their codes. */
+export const MAX_HEADER_FOOTER_LENGTH = 255;
+
+export interface HeaderFooterParts {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/** One header or footer as Excel stores it: "&L" left, "&C" center, "&R" right, empty sections left out. */
+export function headerFooterCodes(part: HeaderFooterParts): string {
+  return `${part.left && `&L${part.left}`}${part.center && `&C${part.center}`}${part.right && `&R${part.right}`}`;
+}
+
+/**
+ * `text` as header/footer codes, shortened with an ellipsis to at most `units` once its ampersands are doubled.
+ * The cut is made before doubling, between whole characters, so no "&&" is split into a stray command.
+ */
+export function fitHeaderFooterText(text: string, units: number): string {
+  const full = headerFooterText(text);
+  if (full.length <= units) return full;
+  const ellipsis = "\u2026";
+  let kept = "";
+  for (const character of graphemes(text)) {
+    if (headerFooterText(kept + character).length + ellipsis.length > units) break;
+    kept += character;
+  }
+  return headerFooterText(kept.trimEnd()) + ellipsis;
+}
+
+/** The printed page header: the client on the left (shortened to fit Excel's limit), the plan's name on the right. */
+function clientHeader(client: string, planName: string): HeaderFooterParts {
+  const right = headerFooterText(planName);
+  const room = MAX_HEADER_FOOTER_LENGTH - headerFooterCodes({ left: "", center: "", right }).length - "&L".length;
+  return { left: fitHeaderFooterText(client, room), center: "", right };
 }
 
 function range(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
@@ -547,7 +601,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       fitToPagesTall: 0,
       printArea: range(1, 1, lastTableRow, LAYOUT.printColumns),
       titleRows: `$${LAYOUT.headerRow}:$${LAYOUT.headerRow}`,
-      header: { left: headerFooterText(inputs.client), center: "", right: headerFooterText(template.name) },
+      header: clientHeader(inputs.client, template.name),
       footer: { left: "Printed &D", center: "", right: "Page &P of &N" },
       centerHorizontally: true,
       margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },

@@ -1,5 +1,14 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
-import { describePlanSheet, headerFooterText, planSheetName, wrappedLines, type CellValue } from "../../src/plan/sheet";
+import {
+  describePlanSheet,
+  fitHeaderFooterText,
+  headerFooterCodes,
+  headerFooterText,
+  MAX_HEADER_FOOTER_LENGTH,
+  planSheetName,
+  wrappedLines,
+  type CellValue,
+} from "../../src/plan/sheet";
 import {
   address,
   COLUMN,
@@ -48,6 +57,22 @@ describe("sheet names from client names", () => {
     expect(planSheetName("O'Brien & Sons", [])).toBe("O\u2019Brien & Sons");
     // Never cut inside a character outside the BMP; counted in UTF-16 units, Excel's strictest reading.
     expect(planSheetName("🌲".repeat(40), [])).toBe("🌲".repeat(15));
+  });
+
+  it("cuts between whole characters: a family joined by zero-width joiners, a flag, an accent", () => {
+    const family = "\u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}"; // 11 UTF-16 units
+    const flag = "\u{1F1FA}\u{1F1F8}"; // two regional indicators, 4 units
+    // 24 units of text, then the family: cut between code points it would keep "👩‍👩‍" and lose the children.
+    expect(planSheetName(`Family Farms Co-op ${flag} ${family} Trust`, [])).toBe(`Family Farms Co-op ${flag}`);
+    // 27 units, then two flags: only a whole flag fits.
+    expect(planSheetName(`${"x".repeat(27)}${flag}${flag}`, [])).toBe(`${"x".repeat(27)}${flag}`);
+    expect(planSheetName(`${"x".repeat(30)}e\u0301`, [])).toBe("x".repeat(30));
+    // A character longer than the whole limit is cut between code points rather than dropped.
+    expect(planSheetName(`a${"\u0301".repeat(40)}`, [])).toBe(`a${"\u0301".repeat(30)}`);
+  });
+
+  it("names a plan for a client whose name shows nothing", () => {
+    expect(planSheetName("\u200B\u202E", [])).toBe("Client plan");
   });
 });
 
@@ -205,6 +230,25 @@ describe("the plan sheet description", () => {
     expect(description.freezeRows).toBe(LAYOUT.headerRow);
     expect(describe_({ client: "Smith & Sons" }).print.header.left).toBe("Smith && Sons");
     expect(headerFooterText("A&B&&C")).toBe("A&&B&&&&C");
+  });
+
+  it("keeps the page header within Excel's 255 characters for any client name, cut with an ellipsis", () => {
+    for (const client of ["&".repeat(120), "W".repeat(120), "&W".repeat(60), "\u{1F332}".repeat(60)]) {
+      const header = describe_({ client }).print.header;
+      const codes = headerFooterCodes(header);
+      expect(codes.length).toBeLessThanOrEqual(MAX_HEADER_FOOTER_LENGTH);
+      const shown = header.left.replace(/&&/g, "&");
+      // Every ampersand stays doubled (no stray command), and what is shown is the name's beginning.
+      expect(header.left.replace(/&&/g, "")).not.toContain("&");
+      if (shown !== client) {
+        expect(shown.endsWith("\u2026")).toBe(true);
+        expect(client.startsWith(shown.slice(0, -1))).toBe(true);
+      }
+    }
+    expect(describe_({ client: "&".repeat(120) }).print.header.left).toMatch(/^(&&)+\u2026$/);
+    expect(describe_({ client: "W".repeat(120) }).print.header.left).toBe("W".repeat(120));
+    expect(fitHeaderFooterText("A&B", 3)).toBe("A\u2026");
+    expect(fitHeaderFooterText("A&B", 4)).toBe("A&&B");
   });
 
   it("keeps holidays in the header block, never on the table's rows or columns, with room to add more", () => {

@@ -14,6 +14,8 @@ cli
   .run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
   .then((code) => (process.exitCode = code))
   .catch((error) => {
-    process.stderr.write(`service-plan: unexpected failure: ${error && error.stack ? error.stack : error}\n`);
+    // run() reports every failure itself; this is a last guard, still without a stack unless asked for.
+    const detail = process.env.SERVICE_PLAN_DEBUG && error && error.stack ? error.stack : error;
+    process.stderr.write(`service-plan: unexpected failure: ${detail}\n`);
     process.exitCode = 1;
   });

@@ -154,6 +154,201 @@ describe("service-plan new", () => {
   });
 });
 
+describe("service-plan never crashes on bad input", () => {
+  /** A case: files it needs in a fresh folder, then the arguments (paths relative to that folder). */
+  interface BadInputCase {
+    setup?: (dir: string) => void;
+    args: (dir: string) => string[];
+    message: RegExp;
+    notMessage?: RegExp;
+  }
+  /** `new` for a plan written into `dir`; `options` replace or add to the defaults. */
+  const planIn = (dir: string, options: Record<string, string> = {}) => [
+    "new",
+    ...Object.entries({ client: "Acme", bind: "2027-01-15", out: join(dir, "plan.xlsx"), ...options }).flatMap(
+      ([name, value]) => [`--${name}`, value],
+    ),
+  ];
+  const cases: [string, BadInputCase][] = [
+    [
+      "--out under a regular file",
+      {
+        setup: (dir) => writeFileSync(join(dir, "x.xlsx"), "not a folder"),
+        args: (dir) => planIn(dir, { out: join(dir, "x.xlsx", "p.xlsx") }),
+        message: /^service-plan: Cannot write .*x\.xlsx\/p\.xlsx: part of its path is a file, not a folder\.$/,
+      },
+    ],
+    [
+      "a file name longer than the file system allows",
+      {
+        args: (dir) => planIn(dir, { out: join(dir, `${"n".repeat(300)}.xlsx`) }),
+        message: /: the name is too long: choose a shorter file or folder name\.$/,
+      },
+    ],
+    [
+      "schedule with a bind date whose default renewal is past 9999",
+      {
+        args: () => ["schedule", "--bind", "9999-12-31", "--json"],
+        message:
+          /^service-plan: Renewal date one year after the bind date 9999-12-31 would be after 9999-12-31, the last date Excel can show: enter an earlier bind date, or a renewal date\.$/,
+      },
+    ],
+    [
+      "new with a bind date whose default renewal is past 9999",
+      {
+        args: (dir) => planIn(dir, { bind: "9999-06-01" }),
+        message: /Renewal date one year after the bind date 9999-06-01 would be after 9999-12-31/,
+      },
+    ],
+    [
+      "/dev/zero as the holidays file",
+      {
+        args: (dir) => planIn(dir, { holidays: "/dev/zero" }),
+        message:
+          /^service-plan: Cannot read the holidays file \/dev\/zero: it is not a text file; save it as plain text \(UTF-8\)\.$/,
+      },
+    ],
+    [
+      "a binary file as the holidays file",
+      {
+        setup: (dir) =>
+          writeFileSync(
+            join(dir, "picture.txt"),
+            Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xd8]),
+          ),
+        args: (dir) => planIn(dir, { holidays: join(dir, "picture.txt") }),
+        message: /Cannot read the holidays file .*picture\.txt: it is not a text file/,
+      },
+    ],
+    [
+      "a holidays file too large to be one",
+      {
+        setup: (dir) => writeFileSync(join(dir, "big.txt"), "2027-01-01\n".repeat(10_000)),
+        args: (dir) => planIn(dir, { holidays: join(dir, "big.txt") }),
+        message:
+          /Cannot read the holidays file .*big\.txt: it is larger than 64 KB, too large for the holidays file\.$/,
+      },
+    ],
+    [
+      "a folder as the holidays file",
+      {
+        setup: (dir) => mkdirSync(join(dir, "holidays")),
+        args: (dir) => planIn(dir, { holidays: join(dir, "holidays") }),
+        message: /Cannot read the holidays file .*holidays: it is a folder\.$/,
+      },
+    ],
+    [
+      "/dev/zero as the team file",
+      {
+        args: (dir) => planIn(dir, { team: "/dev/zero" }),
+        message: /^service-plan: Cannot read the team file \/dev\/zero: it is not a text file/,
+      },
+    ],
+    [
+      "a team file that does not exist",
+      {
+        args: (dir) => planIn(dir, { team: join(dir, "team.json") }),
+        message: /Cannot read the team file .*team\.json: it does not exist\.$/,
+      },
+    ],
+    [
+      "a bind date in year 0",
+      {
+        args: () => ["schedule", "--bind", "0000-01-01", "--json"],
+        message:
+          /^service-plan: Bind date 0000-01-01 is outside the dates Excel can show \(1900-03-01 to 9999-12-31\): check the year\.$/,
+        notMessage: /YYYY-MM-DD/,
+      },
+    ],
+    [
+      "holidays that are not dates, each named by its line, the rest counted",
+      {
+        setup: (dir) =>
+          writeFileSync(
+            join(dir, "holidays.txt"),
+            ["# office closed", "2027-01-01", "soon", "", "2027-02-30", "2027-13-01", "tbd", "later"].join("\r\n"),
+          ),
+        args: (dir) => planIn(dir, { holidays: join(dir, "holidays.txt") }),
+        message: new RegExp(
+          [
+            '^service-plan: .*holidays\\.txt line 3: Holidays "soon" is not a date: write it as YYYY-MM-DD, e\\.g\\. 2027-01-15\\.',
+            ".*holidays\\.txt line 5: Holidays 2027-02-30 does not exist \\(February 2027 has 28 days\\): check the day and month\\.",
+            ".*holidays\\.txt line 6: Holidays 2027-13-01 does not exist \\(there is no month 13\\): check the day and month\\.",
+            "\\.\\.\\.and 2 more lines in .*holidays\\.txt with problems\\.$",
+          ].join("\n"),
+        ),
+      },
+    ],
+    [
+      "a client name of zero-width and direction marks only",
+      {
+        args: (dir) => planIn(dir, { client: "\u200B\u200D\u202E\u2066" }),
+        message:
+          /^service-plan: Client name has only invisible characters \(zero-width or direction marks\): enter the client's name\.$/,
+      },
+    ],
+  ];
+
+  it.each(cases)("exits 2 for %s: one message, nothing on stdout, no file left behind", async (_label, c) => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-bad-"));
+    c.setup?.(dir);
+    const before = readdirSync(dir).sort();
+    const result = await cli(c.args(dir));
+    expect(result.stderr.trimEnd()).toMatch(c.message);
+    if (c.notMessage) expect(result.stderr).not.toMatch(c.notMessage);
+    expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+describe("service-plan accepts what people's tools write", () => {
+  const team = { AE: "Dana Whitfield", Producer: "Morgan Reyes" };
+
+  it.each([
+    [
+      "UTF-8 with a byte order mark (Windows PowerShell)",
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(team))]),
+    ],
+    [
+      "UTF-16 with a byte order mark",
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(team), "utf16le")]),
+    ],
+  ])("reads a team file saved as %s", async (_label, bytes) => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-bom-"));
+    writeFileSync(join(dir, "team.json"), bytes);
+    const out = join(dir, "plan.xlsx");
+    const result = await cli([
+      "new",
+      "--client",
+      "Acme",
+      "--bind",
+      "2027-01-15",
+      "--team",
+      join(dir, "team.json"),
+      "--out",
+      out,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const cells: unknown[] = [];
+    workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
+    expect(cells).toEqual(expect.arrayContaining(Object.values(team)));
+  });
+
+  it("writes to a long file name the file system allows, leaving no temporary file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-long-"));
+    const name = `${"n".repeat(250)}.xlsx`; // 255 bytes: the most a Linux or Windows file name can have
+    const result = await cli(["new", "--client", "Acme", "--bind", "2027-01-15", "--out", join(dir, name)]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+});
+
 function writeTemp(dir: string, name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);

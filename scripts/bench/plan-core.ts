@@ -5,7 +5,7 @@ import { calendarDate, plusDays, toIsoDate } from "../../src/plan/dates";
 import { describePlanSheet } from "../../src/plan/sheet";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest, type PlanInputs } from "../../src/plan/validate";
-import { planWorkbook } from "../../src/xlsx/write-xlsx";
+import { writePlanWorkbook } from "../../src/xlsx/write-xlsx";
 import type { Emit } from "../bench";
 
 function inputs(i: number): PlanInputs {
@@ -34,7 +34,7 @@ export async function benchPlanCore(emit: Emit): Promise<void> {
   let bytes = 0;
   for (let i = 0; i < 100; i++) {
     const description = describePlanSheet(DEFAULT_TEMPLATE, inputs(i), { planId: `x${i}`, existingSheetNames: [] });
-    const buffer = await planWorkbook([description]).xlsx.writeBuffer();
+    const buffer = await writePlanWorkbook([description]);
     bytes += buffer.byteLength;
   }
   emit("write_100_plan_workbooks", performance.now() - start, "ms");

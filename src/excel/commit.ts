@@ -1,3 +1,4 @@
+import type { SheetCells } from "../plan/sheet-cells";
 import { rangeCorners } from "../plan/sheet-layout";
 import { explain } from "./errors";
 import { TRIGGER_SOURCE_SET } from "./requirements";
@@ -76,9 +77,7 @@ export function stagingName(): string {
 }
 
 /** The cells of a sheet as read before writing: `values` and `formulas`, and `numberFormats` where they change. */
-export interface CellsBefore {
-  values: unknown[][];
-  formulas: unknown[][];
+export interface CellsBefore extends SheetCells {
   numberFormats?: unknown[][];
 }
 

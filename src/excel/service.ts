@@ -40,16 +40,16 @@ import type {
 } from "./types";
 import { PlanError } from "./types";
 import {
-  applyUpdatePlan,
-  planRepair,
   type PlanExtent,
   planUpdate,
   queueRebuildSettings,
   queueRepair,
   queueUpdate,
   rebuildArea,
+  repairCells,
   teamNameCells,
 } from "./update";
+import { planRepair } from "../plan/repair-plan";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
 export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
@@ -178,7 +178,7 @@ interface PlanWindow {
 
 /** Queues a load of the plan-sized window of `sheet`, and of how far the sheet's values reach. */
 function planWindow(sheet: Excel.Worksheet, withFormulas = false): PlanWindow {
-  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, LAYOUT.holidaysColumn)}`);
+  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, COLUMN.id)}`);
   if (withFormulas) range.load("values,formulas");
   else range.load("values");
   const used = sheet.getUsedRangeOrNullObject(true);
@@ -266,7 +266,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     return {
       loaded: interpret(sheet.id, sheet.name, range.values),
       cells: {
-        values: range.values,
+        values: range.values as CellData[][],
         formulas: withFormulas ? range.formulas : [],
         numberFormats: properties.endsWith("numberFormat") ? range.numberFormat : undefined,
       },
@@ -634,9 +634,10 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     },
 
     async previewUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
-      return Excel.run(async (context) =>
-        planUpdate((await loadPlanCells(context, sheetId, "values,formulas")).loaded, change, template),
-      ).catch((error: unknown) => {
+      return Excel.run(async (context) => {
+        const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas");
+        return planUpdate(loaded, cells, change, template).preview;
+      }).catch((error: unknown) => {
         throw explain("Preparing the update", error);
       });
     },
@@ -644,10 +645,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     async applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
       return Excel.run(async (context) => {
         const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
-        const preview = planUpdate(loaded, change, template);
-        const renewalFormula = cells.formulas[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1];
-        const followsBind = typeof renewalFormula === "string" && /EDATE\(/i.test(renewalFormula);
-        const plan = applyUpdatePlan(loaded, change, template, followsBind);
+        const plan = planUpdate(loaded, cells, change, template);
         const workbook = context.workbook;
         const sheet = workbook.worksheets.getItem(sheetId);
         const before: PlanExtent = {
@@ -655,7 +653,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           lastTableRow: loaded.plan.rows[loaded.plan.rows.length - 1]?.row ?? LAYOUT.firstDataRow,
         };
         const staging = stagingName();
-        const description = plan.description;
+        const description = plan.rebuild?.description;
         const queueVersion = () => {
           if (description) {
             sheet.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
@@ -700,7 +698,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           },
         );
         snapshots.delete(sheetId);
-        return preview;
+        return plan.preview;
       }).catch((error: unknown) => {
         throw explain("Updating the plan", error, "The sheet was not changed.");
       });
@@ -709,7 +707,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     async previewRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
         const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas");
-        return { sheetId, cells: planRepair(loaded.plan, cells.formulas, template) };
+        return { sheetId, cells: planRepair(loaded.plan, cells, template).cells };
       }).catch((error: unknown) => {
         throw explain("Checking the formulas", error);
       });
@@ -717,26 +715,22 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
 
     async applyRepair(sheetId: string): Promise<RepairPreview> {
       return Excel.run(async (context) => {
-        const { loaded, cells: before } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
-        const cells = planRepair(loaded.plan, before.formulas, template);
-        if (cells.length > 0) {
+        const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
+        const repair = planRepair(loaded.plan, cells, template);
+        if (repair.cells.length > 0) {
           const sheet = context.workbook.worksheets.getItem(sheetId);
           await commit(
             context,
             { doing: "Repairing the formulas", unchanged: "The sheet was not changed." },
-            () => queueRepair(sheet, cells, loaded.plan, before.formulas, template),
+            () => queueRepair(sheet, repair),
             async () => {
-              queueRestore(
-                sheet,
-                cells.map((cell) => cell.address),
-                before,
-              );
+              queueRestore(sheet, repairCells(repair), cells);
               await context.sync();
               return "undone";
             },
           );
         }
-        return { sheetId, cells };
+        return { sheetId, cells: repair.cells };
       }).catch((error: unknown) => {
         throw explain("Repairing the formulas", error, "The sheet was not changed.");
       });

@@ -1,3 +1,4 @@
+import type { RepairCell } from "../plan/repair-plan";
 import type { ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
 import type { PlanRequest, Problem } from "../plan/validate";
@@ -95,20 +96,15 @@ export interface UpdatePreview {
   sheetId: string;
   /** One plain sentence per change, e.g. "Assigned to for AE: Dana Lee -> Sam Ortiz". */
   changes: string[];
-  /** Rows whose Status, Completed on or Notes a person filled in and which the update keeps. */
+  /** Cells people typed that the update keeps (and may move with their task). */
   keptEntries: number;
+  /** Those cells in words, where each goes: "Notes “Waiting on carrier” on “Obtain loss runs” moves from I23 to I25." */
+  kept: string[];
   addedTasks: string[];
   removedTasks: string[];
 }
 
-export interface RepairCell {
-  address: string;
-  taskId: string;
-  task: string;
-  column: "Opens" | "Due";
-  /** What the cell holds now: a typed value, an error such as #REF!, or nothing. */
-  found: string;
-}
+export type { RepairCell };
 
 export interface RepairPreview {
   sheetId: string;

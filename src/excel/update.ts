@@ -1,20 +1,14 @@
-import { parseIsoDate, toExcelSerial, fromExcelSerial, toIsoDate } from "../plan/dates";
-import type { SheetPlan, SheetRow } from "../plan/read-sheet";
+import type { SheetPlan } from "../plan/read-sheet";
 import { ROLES, type ServiceTeam } from "../plan/roles";
-import {
-  DATE_FORMAT,
-  describePlanSheet,
-  TEXT_FORMAT,
-  type ExtraRow,
-  type RowEntry,
-  type SheetDescription,
-} from "../plan/sheet";
-import { milestoneFormula } from "../plan/sheet-formulas";
-import { address, COLUMN, LAYOUT, teamCells } from "../plan/sheet-layout";
-import { phaseWindow, type Template } from "../plan/template";
-import { checkTeam, describeProblems, type PlanInputs } from "../plan/validate";
+import { DATE_FORMAT, type SheetDescription, TEXT_FORMAT } from "../plan/sheet";
+import type { SheetCells } from "../plan/sheet-cells";
+import type { RepairPlan } from "../plan/repair-plan";
+import { planTemplateUpdate, type TemplateUpdate, UpdateNotPossible } from "../plan/update-plan";
+import { address, LAYOUT, teamCells } from "../plan/sheet-layout";
+import type { Template } from "../plan/template";
+import { checkTeam, describeProblems } from "../plan/validate";
 import { needsTextPrefix, queuePlanCells, queuePlanLayout } from "./sheet-writer";
-import { PlanError, type RepairCell, type UpdateChange, type UpdatePreview } from "./types";
+import { PlanError, type UpdateChange, type UpdatePreview } from "./types";
 
 /**
  * Updating a plan in place (a new service team, a newer template) and repairing its date formulas. The
@@ -28,23 +22,12 @@ interface Loaded {
   plan: SheetPlan;
 }
 
-const DEFAULT_STATUS = "Not started";
-
-/** Did a person enter anything on this row that an update must keep? */
-function hasEntries(row: SheetRow): boolean {
-  const statusEntered =
-    row.kind === "task" ? row.statusText !== "" && row.statusText !== DEFAULT_STATUS : row.statusText !== "";
-  return statusEntered || row.completedOn !== null || row.notes !== "";
-}
-
-function templateIds(template: Template): Set<string> {
-  return new Set(
-    template.phases.flatMap((phase) => [phase.id, ...phase.tasks.flatMap((t) => [t.id, ...t.items.map((i) => i.id)])]),
-  );
-}
-
-function templateTaskTexts(template: Template): Map<string, string> {
-  return new Map(template.phases.flatMap((phase) => phase.tasks.map((t) => [t.id, t.text] as const)));
+/** The team after the change, checked by the same rules as a new plan's team. */
+function newTeam(loaded: Loaded, change: UpdateChange): ServiceTeam {
+  if (!change.team) return loaded.plan.team;
+  const checked = checkTeam(change.team);
+  if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
+  return checked.value;
 }
 
 function needsRebuild(loaded: Loaded, change: UpdateChange, template: Template): boolean {
@@ -55,111 +38,90 @@ function needsRebuild(loaded: Loaded, change: UpdateChange, template: Template):
   return onSheet.size !== ids.size || [...ids].some((id) => !onSheet.has(id));
 }
 
-/** The team after the change, checked by the same rules as a new plan's team. */
-function newTeam(loaded: Loaded, change: UpdateChange): ServiceTeam {
-  if (!change.team) return loaded.plan.team;
-  const checked = checkTeam(change.team);
-  if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
-  return checked.value;
+function templateIds(template: Template): Set<string> {
+  return new Set(
+    template.phases.flatMap((phase) => [phase.id, ...phase.tasks.flatMap((t) => [t.id, ...t.items.map((i) => i.id)])]),
+  );
 }
 
-export function planUpdate(loaded: Loaded, change: UpdateChange, template: Template): UpdatePreview {
-  const { plan } = loaded;
-  const changes: string[] = [];
-  const team = newTeam(loaded, change);
-  for (const role of ROLES) {
-    const before = plan.team[role] ?? "";
-    const after = team[role] ?? "";
-    if (before !== after) changes.push(`${role}: ${before || "(nobody)"} → ${after || "(nobody)"}`);
-  }
-  const rebuild = needsRebuild(loaded, change, template);
-  const ids = templateIds(template);
-  const onSheet = new Set(plan.rows.map((r) => r.id));
-  const texts = templateTaskTexts(template);
-  const addedTasks = rebuild ? [...texts].filter(([id]) => !onSheet.has(id)).map(([, text]) => text) : [];
-  const removed = rebuild ? plan.rows.filter((r) => r.kind === "task" && !ids.has(r.id)) : [];
-  if (rebuild) {
-    changes.push(
-      `Template version ${plan.templateVersion} → ${template.version}: rows rebuilt in the template's order.`,
-    );
-    const kept = removed.filter(hasEntries).length;
-    if (kept > 0) changes.push(`${kept} retired task(s) with entries are kept at the end of the table.`);
-  }
-  return {
-    sheetId: loaded.sheetId,
-    changes,
-    keptEntries: plan.rows.filter((r) => r.kind !== "phase" && hasEntries(r)).length,
-    addedTasks,
-    removedTasks: removed.map((r) => r.task),
-  };
+/** At most `limit` lines, then how many more there are. */
+function capped(lines: string[], limit = 8): string[] {
+  return lines.length <= limit ? lines : [...lines.slice(0, limit), `… and ${lines.length - limit} more.`];
 }
 
 export interface UpdatePlan {
   team: ServiceTeam;
   /** Present when the table is rebuilt from the template. */
-  description?: SheetDescription;
-  /** Rows of the sheet before the rebuild, deleted and rewritten. */
+  rebuild?: TemplateUpdate;
+  /** The last row of the sheet before the rebuild: rows from the table's first row to here are rewritten. */
   oldLastRow: number;
+  preview: UpdatePreview;
 }
 
-function entryOf(row: SheetRow): RowEntry {
-  const completed = row.completedOn ? parseIsoDate(row.completedOn) : null;
-  return { statusText: row.statusText, completedOn: completed ? toExcelSerial(completed) : null, notes: row.notes };
-}
-
-/** What to write: team cells only, or the whole table rebuilt with every entry carried over by id. */
-export function applyUpdatePlan(
-  loaded: Loaded,
-  change: UpdateChange,
-  template: Template,
-  renewalFollowsBind: boolean,
-): UpdatePlan {
+/** What an update will do, in words for the preview, and what to write. Pure: nothing is queued. */
+export function planUpdate(loaded: Loaded, sheet: SheetCells, change: UpdateChange, template: Template): UpdatePlan {
   const { plan } = loaded;
   const team = newTeam(loaded, change);
-  const oldLastRow = plan.rows.length ? plan.rows[plan.rows.length - 1].row : LAYOUT.firstDataRow;
-  if (!needsRebuild(loaded, change, template)) return { team, oldLastRow };
-
-  const bind = plan.bind ? parseIsoDate(plan.bind) : null;
-  const renewal = plan.renewal ? parseIsoDate(plan.renewal) : null;
-  if (!bind || !renewal || plan.problems.length > 0) {
-    throw new PlanError(
-      `Fix the plan's dates before updating its template: ${plan.problems.map((p) => p.message).join(" ") || "the Bind or Renewal cell holds no date."}`,
+  const changes: string[] = [];
+  for (const role of ROLES) {
+    const before = plan.team[role] ?? "";
+    const after = team[role] ?? "";
+    if (before === after) continue;
+    changes.push(
+      !before
+        ? `${after} joins as ${role}.`
+        : !after
+          ? `${before} is no longer ${role}; nobody is named for it.`
+          : `${after} replaces ${before} as ${role}.`,
     );
   }
-  const inputs: PlanInputs = {
-    client: plan.client,
-    bind,
-    renewal,
-    renewalFollowsBind,
+  if (changes.length > 0) changes.push("Assigned to follows on every task those roles own.");
+  const oldLastRow = Math.max(sheet.values.length, LAYOUT.firstDataRow);
+  if (!needsRebuild(loaded, change, template)) {
+    return {
+      team,
+      oldLastRow,
+      preview: { sheetId: loaded.sheetId, changes, keptEntries: 0, kept: [], addedTasks: [], removedTasks: [] },
+    };
+  }
+  let rebuild: TemplateUpdate;
+  try {
+    rebuild = planTemplateUpdate(sheet, plan, template, loaded.sheetName, team);
+  } catch (error) {
+    if (error instanceof UpdateNotPossible) throw new PlanError(error.message);
+    throw error;
+  }
+  changes.push(
+    `Template version ${plan.templateVersion} → ${template.version}: the table follows the template's order.`,
+  );
+  for (const { from, to } of rebuild.reworded) changes.push(`“${from}” now reads “${to}”.`);
+  for (const phase of rebuild.retimed) changes.push(`${phase}: Opens and Due follow the template's new timing.`);
+  for (const { task, template: wording } of rebuild.rewordedKept) {
+    changes.push(`“${task}” keeps the wording on the sheet; the template now reads “${wording}”.`);
+  }
+  if (rebuild.retiredRows.length > 0) {
+    changes.push(
+      `${rebuild.retiredRows.length} task(s) the template no longer has move below the table, with their sub-items and everything on them.`,
+    );
+  }
+  const kept = rebuild.kept.map(
+    (cell) =>
+      `${cell.column} “${cell.value}” on ${cell.taskId ? `“${cell.task}”` : `your own row${cell.task ? ` “${cell.task}”` : ""}`}` +
+      (cell.from === cell.to ? ` stays in ${cell.to}.` : ` moves from ${cell.from} to ${cell.to}.`),
+  );
+  return {
     team,
-    holidays: plan.holidays.map((h) => parseIsoDate(h)).filter((d): d is NonNullable<typeof d> => d !== null),
+    rebuild,
+    oldLastRow,
+    preview: {
+      sheetId: loaded.sheetId,
+      changes,
+      keptEntries: rebuild.kept.length,
+      kept: capped(kept),
+      addedTasks: rebuild.addedTasks,
+      removedTasks: rebuild.retiredRows,
+    },
   };
-  const ids = templateIds(template);
-  const entries = new Map(plan.rows.filter((r) => r.kind !== "phase" && ids.has(r.id)).map((r) => [r.id, entryOf(r)]));
-  const serial = (iso: string | null) => {
-    const date = iso ? parseIsoDate(iso) : null;
-    return date ? toExcelSerial(date) : null;
-  };
-  // People's own rows, and retired template rows that hold entries, move to the end of the table.
-  const extraRows: ExtraRow[] = plan.rows
-    .filter((r) => r.kind === "added" || (r.kind !== "phase" && !ids.has(r.id) && hasEntries(r)))
-    .map((r) => ({
-      ...entryOf(r),
-      id: r.id,
-      phase: r.kind === "added" ? r.phase : `${r.phase} (retired)`,
-      task: r.task,
-      owner: r.owners,
-      assignedTo: r.assignedTo,
-      opens: serial(r.opens),
-      due: serial(r.due),
-    }));
-  const description = describePlanSheet(template, inputs, {
-    planId: plan.planId,
-    existingSheetNames: [],
-    entries,
-    extraRows,
-  });
-  return { team, description: { ...description, name: loaded.sheetName }, oldLastRow };
 }
 
 /** The header cells holding the service team's names: what an update of the team alone writes. */
@@ -195,7 +157,7 @@ export function queueUpdate(
   staging: string,
   before: PlanExtent,
 ): void {
-  if (!plan.description) {
+  if (!plan.rebuild) {
     for (const role of ROLES) {
       const cell = teamCells(role);
       const target = sheet.getRange(address(cell.row, cell.nameColumn));
@@ -205,11 +167,12 @@ export function queueUpdate(
     }
     return;
   }
+  const { description } = plan.rebuild;
   const scratch = workbook.worksheets.add(staging);
-  queuePlanCells(scratch, plan.description);
-  const area = rebuildArea(plan.description, before);
+  queuePlanCells(scratch, description);
+  const area = rebuildArea(description, before);
   sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
-  queueRebuildSettings(sheet, plan.description, before);
+  queueRebuildSettings(sheet, description, before);
   scratch.delete();
 }
 
@@ -224,70 +187,21 @@ export function queueRebuildSettings(
   queuePlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
 }
 
-const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();
-
-/** The holiday range the sheet's own date formulas use, so a repair writes the same reference. */
-function holidaySlotsInUse(formulas: unknown[][], plan: SheetPlan): number {
-  for (const row of plan.rows) {
-    const formula = formulas[row.row - 1]?.[COLUMN.due - 1];
-    const match = typeof formula === "string" ? /\$K\$3:\$K\$(\d+)/.exec(formula) : null;
-    if (match) return Number(match[1]) - LAYOUT.holidaysFirstRow + 1;
-  }
-  return Math.max(LAYOUT.holidaySlots, plan.holidays.length);
+/** The cells a repair writes (formulas put back, and the Notes that keep what was typed over them). */
+export function repairCells(repair: RepairPlan): string[] {
+  return [...repair.formulas.map((cell) => cell.address), ...repair.notes.map((cell) => cell.address)];
 }
 
-function describeFound(value: unknown): string {
-  if (value === "" || value === null || value === undefined) return "(empty)";
-  if (typeof value === "number")
-    return value >= 61 ? `${toIsoDate(fromExcelSerial(value))} typed over the formula` : String(value);
-  if (typeof value === "string" && value.startsWith("="))
-    return value.includes("#REF!") ? "a formula broken by deleted cells (#REF!)" : `a different formula: ${value}`;
-  return `"${String(value)}" typed over the formula`;
-}
-
-/** Opens/Due cells on template rows whose formula was overwritten, broken or changed. */
-export function planRepair(plan: SheetPlan, formulas: unknown[][], template: Template): RepairCell[] {
-  const slots = holidaySlotsInUse(formulas, plan);
-  const phases = new Set(template.phases.map((p) => p.id));
-  const cells: RepairCell[] = [];
-  for (const row of plan.rows) {
-    if (row.kind !== "phase" && row.kind !== "task") continue;
-    const phaseId = row.id.split(".")[0];
-    if (!phases.has(phaseId)) continue;
-    const window = phaseWindow(template, phaseId);
-    for (const [column, milestone, label] of [
-      [COLUMN.opens, window.opens, "Opens"],
-      [COLUMN.due, window.due, "Due"],
-    ] as const) {
-      const found = formulas[row.row - 1]?.[column - 1];
-      const expected = milestoneFormula(milestone, slots);
-      if (typeof found === "string" && normalize(found) === normalize(expected)) continue;
-      cells.push({
-        address: address(row.row, column),
-        taskId: row.id,
-        task: row.task,
-        column: label,
-        found: describeFound(found),
-      });
-    }
-  }
-  return cells;
-}
-
-export function queueRepair(
-  sheet: Excel.Worksheet,
-  cells: RepairCell[],
-  plan: SheetPlan,
-  formulas: unknown[][],
-  template: Template,
-): void {
-  const slots = holidaySlotsInUse(formulas, plan);
-  for (const cell of cells) {
-    const phaseId = cell.taskId.split(".")[0];
-    const window = phaseWindow(template, phaseId);
-    const target = sheet.getRange(cell.address);
+export function queueRepair(sheet: Excel.Worksheet, repair: RepairPlan): void {
+  for (const { address: at, formula } of repair.formulas) {
+    const target = sheet.getRange(at);
     // A cell someone formatted as Text would keep the formula as text: dates first.
     target.numberFormat = [[DATE_FORMAT]];
-    target.formulas = [[milestoneFormula(cell.column === "Opens" ? window.opens : window.due, slots)]];
+    target.formulas = [[formula]];
+  }
+  for (const { address: at, text } of repair.notes) {
+    const target = sheet.getRange(at);
+    target.numberFormat = [[TEXT_FORMAT]];
+    target.values = [[needsTextPrefix(text) ? `'${text}` : text]];
   }
 }

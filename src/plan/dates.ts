@@ -12,7 +12,15 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
 
 export function calendarDate(year: number, month: number, day: number): CalendarDate {
-  return new UTCDate(Date.UTC(year, month - 1, day));
+  const date = new UTCDate(0);
+  // Not Date.UTC, which reads years 0-99 as 1900-1999: year 0 must stay year 0 to be reported as out of range.
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** 28 to 31, by the proleptic Gregorian calendar (as Excel and ISO 8601 count). */
+export function daysInMonth(year: number, month: number): number {
+  return calendarDate(year, month + 1, 0).getUTCDate();
 }
 
 /** Parses "YYYY-MM-DD"; returns null for anything else, including impossible dates such as 2027-02-30. */

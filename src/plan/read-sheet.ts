@@ -1,7 +1,16 @@
 import { type CalendarDate, fromExcelSerial, plusDays, toIsoDate } from "./dates";
 import { ROLES, type ServiceTeam } from "./roles";
-import { COLUMN, LAYOUT, PLAN_MARKER, TABLE_COLUMNS, teamCells } from "./sheet-layout";
-import { DUE_SOON_DAYS, isStatus, type Status } from "./status";
+import {
+  address,
+  COLUMN,
+  HOLIDAY_SLOTS,
+  holidayCell,
+  LAYOUT,
+  PLAN_MARKER,
+  TABLE_COLUMNS,
+  teamCells,
+} from "./sheet-layout";
+import { canonicalStatus, DUE_SOON_DAYS, type Status } from "./status";
 import { checkTerm, type Problem } from "./validate";
 
 /**
@@ -16,7 +25,10 @@ export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" 
 export interface SheetRow {
   /** 1-based sheet row. */
   row: number;
-  /** The stable id from the hidden id column; "" for a row a person added. */
+  /**
+   * The stable id from the hidden id column; "" for a row a person added, and for a copy of a row (an id
+   * already read on a row above): a pasted copy is a person's own row, never the task it was copied from.
+   */
   id: string;
   kind: "phase" | "task" | "item" | "added";
   phase: string;
@@ -26,7 +38,7 @@ export interface SheetRow {
   opens: string | null;
   due: string | null;
   status: Status | "";
-  /** Status text that is not one of the dropdown's values, kept as typed. */
+  /** The status as read (see canonicalStatus: "done " is "Done"), or text that is no status, kept as typed. */
   statusText: string;
   completedOn: string | null;
   notes: string;
@@ -69,13 +81,30 @@ function kindOf(id: string): SheetRow["kind"] {
 
 /** How a row stands today, by the same rule as the sheet's colors (see statusConditions in sheet-formulas.ts). */
 export function taskState(statusText: string, due: string | null, today: CalendarDate): TaskState {
-  if (statusText === "Done") return "done";
-  if (statusText === "N/A") return "n/a";
-  if (due && statusText !== "") {
+  const status = canonicalStatus(statusText);
+  if (status === "Done") return "done";
+  if (status === "N/A") return "n/a";
+  if (due && statusText.trim() !== "") {
     if (due < toIsoDate(today)) return "overdue";
     if (due <= toIsoDate(plusDays(today, DUE_SOON_DAYS))) return "due-soon";
   }
-  return statusText === "In progress" ? "in-progress" : "not-started";
+  return status === "In progress" ? "in-progress" : "not-started";
+}
+
+/**
+ * A Bind or Renewal cell holding text that reads as a date (typed into a cell formatted as Text): the sheet's
+ * formulas see no date, so every date on the sheet is blank. Say so on that field.
+ */
+function dateTypedAsText(field: "bind" | "renewal", cell: CellData, at: string): Problem | null {
+  // 2027-02-01, 2/1/2027, 1.2.2027: what Excel would have taken for a date in a cell not formatted as Text.
+  if (typeof cell !== "string" || !/^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\s*$/.test(cell)) return null;
+  const label = field === "bind" ? "Bind date" : "Renewal date";
+  return {
+    field,
+    message:
+      `${label} "${cell.trim()}" in ${at} is text, not a date, so the sheet's dates stay blank: ` +
+      `format ${at} as a date (Home > Number Format > Short Date) and type the date again.`,
+  };
 }
 
 /**
@@ -102,9 +131,13 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     typeof bindCell === "number" || typeof bindCell === "string" ? bindCell : null,
     typeof renewalCell === "number" || typeof renewalCell === "string" ? renewalCell : null,
   );
-  const problems = term.ok ? [] : term.problems;
+  const typedAsText = [
+    dateTypedAsText("bind", bindCell, address(LAYOUT.bind.row, LAYOUT.bind.column)),
+    dateTypedAsText("renewal", renewalCell, address(LAYOUT.renewal.row, LAYOUT.renewal.column)),
+  ].filter((problem): problem is Problem => problem !== null);
+  const problems = typedAsText.length > 0 ? typedAsText : term.ok ? [] : term.problems;
   // An empty renewal cell is a problem on a sheet (the formula that fills it was deleted), unlike in a form.
-  if ((renewalCell === "" || renewalCell === null || renewalCell === undefined) && term.ok) {
+  if ((renewalCell === "" || renewalCell === null || renewalCell === undefined) && term.ok && !typedAsText.length) {
     problems.push({ field: "renewal", message: "Renewal date is empty: enter a date such as 2028-01-15." });
   }
 
@@ -115,19 +148,26 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     if (person) team[role] = person;
   }
   const holidays: string[] = [];
-  for (let row = LAYOUT.holidaysFirstRow; row < values.length + 1; row++) {
-    const holiday = dateText(at(row, LAYOUT.holidaysColumn));
-    if (holiday) holidays.push(holiday);
+  for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) {
+    const cell = holidayCell(slot);
+    const holiday = dateText(at(cell.row, cell.column));
+    if (holiday && !holidays.includes(holiday)) holidays.push(holiday);
   }
+  holidays.sort();
 
   const rows: SheetRow[] = [];
+  const idsSeen = new Set<string>();
   for (let row = LAYOUT.firstDataRow; row <= values.length; row++) {
     const line = values[row - 1] ?? [];
-    const id = text(line[COLUMN.id - 1]);
+    const idCell = text(line[COLUMN.id - 1]);
     const printed = line.slice(0, COLUMN.notes).some((cell) => text(cell) !== "");
-    if (!id && !printed) continue;
-    const statusText = text(line[COLUMN.status - 1]);
-    const status = isStatus(statusText) ? statusText : "";
+    if (!idCell && !printed) continue;
+    // The first row with an id is the task; a later row with the same id is a copy someone pasted.
+    const id = idsSeen.has(idCell) ? "" : idCell;
+    idsSeen.add(idCell);
+    const typedStatus = text(line[COLUMN.status - 1]);
+    const status = canonicalStatus(typedStatus) ?? "";
+    const statusText = status || typedStatus;
     const due = dateText(line[COLUMN.due - 1]);
     rows.push({
       row,

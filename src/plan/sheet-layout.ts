@@ -55,46 +55,67 @@ export function address(row: number, column: number, absolute = false): string {
   return absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;
 }
 
+/**
+ * The header above the task table is laid out in blocks a reader takes in at once, left to right: the client
+ * and term (A:B), the whole service team with names (C:D, one role a row), the status key (E) and the holidays
+ * (F:I). Nothing but tasks shares a row or a column with the table: deleting, inserting or sorting task rows
+ * never touches the holidays the due dates skip, and the id column is inside the table's filter range, so a
+ * sort moves each task's id with it.
+ */
 export const LAYOUT = {
   titleCell: "A1",
+  /** Row of the block headings ("Service team", "Status key", "Holidays"). */
+  blockHeadingRow: 2,
   clientLabel: { row: 3, column: 1 },
   client: { row: 3, column: 2 },
   bind: { row: 4, column: 2 },
   renewal: { row: 5, column: 2 },
   term: { row: 6, column: 2 },
-  /** The service team, one role a row from row 3: the first four roles in C:D, the other four in H:I. */
-  teamFirstRow: 3,
-  teamRowsPerBlock: 4,
-  teamBlocks: [
-    { roleColumn: 3, nameColumn: 4 },
-    { roleColumn: 8, nameColumn: 9 },
-  ],
-  /** The status key, one status a row, in column G. */
-  legendColumn: COLUMN.status,
+  /** The service team, one role a row from row 3: the role in C, the person in D. */
+  team: { firstRow: 3, roleColumn: COLUMN.owner, nameColumn: COLUMN.assignedTo },
+  /** The status key, one status a row, in column E. */
+  legendColumn: COLUMN.opens,
   legendFirstRow: 3,
-  /** Holidays the due dates skip: a column beside the table, outside the print area. */
-  holidaysColumn: TABLE_COLUMNS.length + 1,
-  holidaysFirstRow: 3,
-  /** At least this many holiday cells, so people can add holidays later. */
-  holidaySlots: 20,
-  /** Marker cells in the hidden id column: what the sheet is and which plan. */
+  /** Holidays the due dates skip: a block of cells filled down each column, F3:I10. */
+  holidays: { firstRow: 3, lastRow: 10, firstColumn: COLUMN.due, lastColumn: COLUMN.notes },
+  /** Marker cells in the hidden id column, above the table: what the sheet is and which plan. */
   marker: {
     kind: { row: 1, column: COLUMN.id },
     planId: { row: 2, column: COLUMN.id },
     version: { row: 3, column: COLUMN.id },
   },
-  headerRow: 9,
-  firstDataRow: 10,
+  headerRow: 12,
+  firstDataRow: 13,
   printColumns: COLUMN.notes,
 } as const;
+
+/** How many holidays a plan sheet holds: every cell of the holidays block. */
+export const HOLIDAY_SLOTS =
+  (LAYOUT.holidays.lastRow - LAYOUT.holidays.firstRow + 1) *
+  (LAYOUT.holidays.lastColumn - LAYOUT.holidays.firstColumn + 1);
+
+/** The cell of the `index`-th holiday (0-based), filling the block down each column, then across. */
+export function holidayCell(index: number): { row: number; column: number } {
+  const rows = LAYOUT.holidays.lastRow - LAYOUT.holidays.firstRow + 1;
+  return {
+    row: LAYOUT.holidays.firstRow + (index % rows),
+    column: LAYOUT.holidays.firstColumn + Math.floor(index / rows),
+  };
+}
+
+/** The holidays block as an absolute reference, e.g. "$F$3:$I$10": the range every WORKDAY formula skips. */
+export const HOLIDAYS_REF = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays.firstColumn, true)}:${address(
+  LAYOUT.holidays.lastRow,
+  LAYOUT.holidays.lastColumn,
+  true,
+)}`;
 
 /** The text in the marker cell that says "this sheet is a Client Service Plan". */
 export const PLAN_MARKER = "client-service-plan";
 
 export function teamCells(role: Role): { row: number; roleColumn: number; nameColumn: number } {
-  const index = ROLES.indexOf(role);
-  const block = LAYOUT.teamBlocks[Math.floor(index / LAYOUT.teamRowsPerBlock)];
-  return { row: LAYOUT.teamFirstRow + (index % LAYOUT.teamRowsPerBlock), ...block };
+  const { firstRow, roleColumn, nameColumn } = LAYOUT.team;
+  return { row: firstRow + ROLES.indexOf(role), roleColumn, nameColumn };
 }
 
 export const BIND_REF = address(LAYOUT.bind.row, LAYOUT.bind.column, true);

@@ -7,10 +7,20 @@ import {
   statusConditions,
   TERM_FORMULA,
 } from "./sheet-formulas";
-import { address, COLUMN, LAYOUT, PLAN_MARKER, TABLE_COLUMNS, teamCells } from "./sheet-layout";
+import {
+  address,
+  COLUMN,
+  HOLIDAY_SLOTS,
+  HOLIDAYS_REF,
+  holidayCell,
+  LAYOUT,
+  PLAN_MARKER,
+  TABLE_COLUMNS,
+  teamCells,
+} from "./sheet-layout";
 import { STATUSES } from "./status";
 import { phaseWindow, type Template } from "./template";
-import type { PlanInputs } from "./validate";
+import { hasVisibleCharacter, type PlanInputs } from "./validate";
 
 /**
  * A plan sheet, described declaratively: what every cell holds and how it looks, its rules and its print
@@ -110,7 +120,6 @@ export interface SheetDescription {
   autoFilter: string;
   print: PrintSetup;
   rows: PlanRow[];
-  holidaySlots: number;
   /**
    * Heights (points) for rows whose wrapped text needs more than one line, estimated from text length:
    * file writers store them because not every program re-measures rows when it opens a file.
@@ -173,14 +182,14 @@ export const MAX_SHEET_NAME = 31;
  * starting or ending with an apostrophe, and unique (case-insensitively, as Excel compares) among `taken`.
  */
 export function planSheetName(client: string, taken: readonly string[]): string {
-  const base =
-    client
-      .replace(FORBIDDEN_IN_SHEET_NAMES, "-")
-      // A straight apostrophe must be doubled inside quoted references ('O''Brien'!A1), which several
-      // programs get wrong; the typographic one reads the same and needs no quoting rules.
-      .replace(/'/g, "\u2019")
-      .replace(/\s+/g, " ")
-      .trim() || "Client plan";
+  const replaced = client
+    .replace(FORBIDDEN_IN_SHEET_NAMES, "-")
+    // A straight apostrophe must be doubled inside quoted references ('O''Brien'!A1), which several
+    // programs get wrong; the typographic one reads the same and needs no quoting rules.
+    .replace(/'/g, "\u2019")
+    .replace(/\s+/g, " ")
+    .trim();
+  const base = hasVisibleCharacter(replaced) ? replaced : "Client plan";
   const takenLower = new Set(taken.map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
@@ -190,14 +199,31 @@ export function planSheetName(client: string, taken: readonly string[]): string 
 }
 
 /**
- * At most `units` UTF-16 code units (the strictest way to count Excel's limit), never cutting a character
- * such as an emoji in half.
+ * The user-perceived characters of `text` (a flag, a family emoji joined with zero-width joiners, a letter with
+ * its accents), so a cut never splits one. Where the runtime has no Intl.Segmenter, code points.
+ */
+function graphemes(text: string): string[] {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return [...text];
+  return Array.from(new Segmenter(undefined, { granularity: "grapheme" }).segment(text), (part) => part.segment);
+}
+
+/**
+ * At most `units` UTF-16 code units (the strictest way to count Excel's limits), cut between user-perceived
+ * characters. A single character longer than the limit (a long run of combining marks) is cut between code
+ * points instead, so the result is never empty when `text` is not.
  */
 function truncate(text: string, units: number): string {
+  if (text.length <= units) return text;
   let kept = "";
-  for (const character of text) {
+  for (const character of graphemes(text)) {
     if (kept.length + character.length > units) break;
     kept += character;
+  }
+  if (kept !== "") return kept;
+  for (const codePoint of text) {
+    if (kept.length + codePoint.length > units) break;
+    kept += codePoint;
   }
   return kept;
 }
@@ -205,6 +231,43 @@ function truncate(text: string, units: number): string {
 /** Header and footer codes treat "&" as a command; a literal ampersand is doubled. */
 export function headerFooterText(value: string): string {
   return value.replace(/&/g, "&&");
+}
+
+/** Excel refuses a header or footer longer than this, counted over all three sections with their codes. */
+export const MAX_HEADER_FOOTER_LENGTH = 255;
+
+export interface HeaderFooterParts {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/** One header or footer as Excel stores it: "&L" left, "&C" center, "&R" right, empty sections left out. */
+export function headerFooterCodes(part: HeaderFooterParts): string {
+  return `${part.left && `&L${part.left}`}${part.center && `&C${part.center}`}${part.right && `&R${part.right}`}`;
+}
+
+/**
+ * `text` as header/footer codes, shortened with an ellipsis to at most `units` once its ampersands are doubled.
+ * The cut is made before doubling, between whole characters, so no "&&" is split into a stray command.
+ */
+export function fitHeaderFooterText(text: string, units: number): string {
+  const full = headerFooterText(text);
+  if (full.length <= units) return full;
+  const ellipsis = "\u2026";
+  let kept = "";
+  for (const character of graphemes(text)) {
+    if (headerFooterText(kept + character).length + ellipsis.length > units) break;
+    kept += character;
+  }
+  return headerFooterText(kept.trimEnd()) + ellipsis;
+}
+
+/** The printed page header: the client on the left (shortened to fit Excel's limit), the plan's name on the right. */
+function clientHeader(client: string, planName: string): HeaderFooterParts {
+  const right = headerFooterText(planName);
+  const room = MAX_HEADER_FOOTER_LENGTH - headerFooterCodes({ left: "", center: "", right }).length - "&L".length;
+  return { left: fitHeaderFooterText(client, room), center: "", right };
 }
 
 function range(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
@@ -219,33 +282,37 @@ export interface RowEntry {
   notes: string;
 }
 
-/** A row that is not (or no longer) in the template: added by a person, or a retired task with entries. */
-export interface ExtraRow extends RowEntry {
-  id: string;
-  phase: string;
-  task: string;
-  owner: string;
-  assignedTo: string;
-  opens: number | null;
-  due: number | null;
-}
-
 export interface DescribeOptions {
   planId: string;
   existingSheetNames: readonly string[];
-  /** Entries by row id, written over the template's defaults (an update keeps what people entered). */
+  /** Entries by row id, written over the template's defaults (a plan in mid-term, as tests and demos show it). */
   entries?: ReadonlyMap<string, RowEntry>;
-  /** Rows appended after the template's rows, as plain values. */
-  extraRows?: readonly ExtraRow[];
+  /**
+   * Cells by row id and column (1-based), written over the template's cells of that row: what people typed on
+   * a task when a plan is rebuilt. Columns beyond the table are kept too.
+   */
+  keptCells?: ReadonlyMap<string, ReadonlyMap<number, CellValue>>;
+  /** Rows appended after the template's rows, cell for cell from column A: people's own rows, retired tasks. */
+  extraRows?: readonly CellValue[][];
+  /**
+   * The rows above the table, cell for cell from A1, written instead of a new header (a rebuilt plan keeps its
+   * own), and on the table's header row the headings of people's own columns beyond the table.
+   */
+  headerCells?: readonly CellValue[][];
 }
 
 export function describePlanSheet(template: Template, inputs: PlanInputs, options: DescribeOptions): SheetDescription {
-  const width = LAYOUT.holidaysColumn;
-  const holidaySlots = Math.max(LAYOUT.holidaySlots, inputs.holidays.length);
   const extraRows = options.extraRows ?? [];
+  const keptWidth = (rows: Iterable<readonly CellValue[]>) => Math.max(0, ...[...rows].map((row) => row.length));
+  const width = Math.max(
+    COLUMN.id,
+    keptWidth(extraRows),
+    keptWidth(options.headerCells ?? []),
+    ...[...(options.keptCells?.values() ?? [])].map((cells) => Math.max(0, ...cells.keys())),
+  );
   const taskRowCount =
     template.phases.reduce((n, p) => n + 1 + p.tasks.reduce((m, t) => m + 1 + t.items.length, 0), 0) + extraRows.length;
-  const lastRow = Math.max(LAYOUT.headerRow + taskRowCount, LAYOUT.holidaysFirstRow + holidaySlots - 1);
+  const lastRow = LAYOUT.headerRow + taskRowCount;
   const cells: CellValue[][] = Array.from({ length: lastRow }, () => Array.from({ length: width }, () => EMPTY));
   const put = (row: number, column: number, value: CellValue) => {
     cells[row - 1][column - 1] = value;
@@ -282,8 +349,11 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   put(LAYOUT.term.row, LAYOUT.term.column, formula(TERM_FORMULA));
   style(address(LAYOUT.term.row, LAYOUT.term.column), { numberFormat: '0 "days"', horizontal: "left" });
 
-  put(2, LAYOUT.teamBlocks[0].roleColumn, text("Service team"));
-  style(address(2, LAYOUT.teamBlocks[0].roleColumn), { bold: true, fontColor: COLORS.title });
+  const blockHeading = (column: number, heading: string) => {
+    put(LAYOUT.blockHeadingRow, column, text(heading));
+    style(address(LAYOUT.blockHeadingRow, column), { bold: true, fontColor: COLORS.title });
+  };
+  blockHeading(LAYOUT.team.roleColumn, "Service team");
   for (const role of ROLES) {
     const cell = teamCells(role);
     put(cell.row, cell.roleColumn, text(role));
@@ -292,26 +362,23 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     style(address(cell.row, cell.nameColumn), { numberFormat: TEXT_FORMAT });
   }
 
-  put(2, LAYOUT.legendColumn, text("Status key"));
-  style(address(2, LAYOUT.legendColumn), { bold: true, fontColor: COLORS.title });
+  blockHeading(LAYOUT.legendColumn, "Status key");
   Object.values(STATUS_COLORS).forEach((entry, index) => {
     const row = LAYOUT.legendFirstRow + index;
     put(row, LAYOUT.legendColumn, text(entry.label));
     style(address(row, LAYOUT.legendColumn), { fill: entry.fill, fontColor: entry.font, horizontal: "center" });
   });
 
-  put(2, LAYOUT.holidaysColumn, text("Holidays"));
-  style(address(2, LAYOUT.holidaysColumn), { bold: true, fontColor: COLORS.title });
-  inputs.holidays.forEach((holiday, index) =>
-    put(LAYOUT.holidaysFirstRow + index, LAYOUT.holidaysColumn, { kind: "number", value: toExcelSerial(holiday) }),
-  );
-  const holidayRange = range(
-    LAYOUT.holidaysFirstRow,
-    LAYOUT.holidaysColumn,
-    LAYOUT.holidaysFirstRow + holidaySlots - 1,
-    LAYOUT.holidaysColumn,
-  );
-  style(holidayRange, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill });
+  blockHeading(LAYOUT.holidays.firstColumn, "Holidays (due dates skip them)");
+  if (inputs.holidays.length > HOLIDAY_SLOTS) {
+    throw new RangeError(`A plan sheet holds ${HOLIDAY_SLOTS} holidays; ${inputs.holidays.length} were given.`);
+  }
+  inputs.holidays.forEach((holiday, index) => {
+    const cell = holidayCell(index);
+    put(cell.row, cell.column, { kind: "number", value: toExcelSerial(holiday) });
+  });
+  const holidayRange = HOLIDAYS_REF.replace(/\$/g, "");
+  style(holidayRange, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill, horizontal: "left" });
 
   put(LAYOUT.marker.kind.row, LAYOUT.marker.kind.column, text(PLAN_MARKER));
   put(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column, text(options.planId));
@@ -333,8 +400,8 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   let row = LAYOUT.firstDataRow;
   for (const phase of template.phases) {
     const window = phaseWindow(template, phase.id);
-    const opens = formula(milestoneFormula(window.opens, holidaySlots));
-    const due = formula(milestoneFormula(window.due, holidaySlots));
+    const opens = formula(milestoneFormula(window.opens));
+    const due = formula(milestoneFormula(window.due));
     put(row, COLUMN.phase, text(phase.title));
     put(row, COLUMN.task, text(`${phase.heading} (${phase.section.toLowerCase()})`));
     put(row, COLUMN.opens, opens);
@@ -368,16 +435,9 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     }
   }
   for (const extra of extraRows) {
-    const optionalText = (value: string) => (value ? text(value) : EMPTY);
-    const optionalNumber = (value: number | null): CellValue => (value === null ? EMPTY : { kind: "number", value });
-    put(row, COLUMN.phase, optionalText(extra.phase));
-    put(row, COLUMN.task, optionalText(extra.task));
-    put(row, COLUMN.owner, optionalText(extra.owner));
-    put(row, COLUMN.assignedTo, optionalText(extra.assignedTo));
-    put(row, COLUMN.opens, optionalNumber(extra.opens));
-    put(row, COLUMN.due, optionalNumber(extra.due));
-    put(row, COLUMN.id, optionalText(extra.id));
-    rows.push({ row, kind: "added", id: extra.id });
+    extra.forEach((value, index) => put(row, index + 1, value));
+    const idCell = extra[COLUMN.id - 1];
+    rows.push({ row, kind: "added", id: idCell?.kind === "text" ? idCell.text : "" });
     row++;
   }
   const lastTableRow = row - 1;
@@ -389,10 +449,21 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     put(at, COLUMN.notes, entry.notes ? text(entry.notes) : EMPTY);
   };
   rows.forEach((planRow) => {
-    const entry = planRow.kind === "phase" || planRow.kind === "added" ? undefined : options.entries?.get(planRow.id);
+    if (planRow.kind === "added") return;
+    const entry = planRow.kind === "phase" ? undefined : options.entries?.get(planRow.id);
     if (entry) putEntry(planRow.row, entry);
+    options.keptCells?.get(planRow.id)?.forEach((value, column) => put(planRow.row, column, value));
   });
-  rows.filter((r) => r.kind === "added").forEach((planRow, index) => putEntry(planRow.row, extraRows[index]));
+  options.headerCells?.forEach((line, index) =>
+    line.forEach((value, column) => {
+      if (index + 1 < LAYOUT.headerRow || (index + 1 === LAYOUT.headerRow && column + 1 > COLUMN.id)) {
+        put(index + 1, column + 1, value);
+      }
+    }),
+  );
+  // The title and markers always say which template (and version) the sheet now follows.
+  put(1, 1, text(template.name));
+  put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
 
   const rowHeights: { row: number; points: number }[] = [];
   const widthOf = (key: keyof typeof COLUMN) => TABLE_COLUMNS[COLUMN[key] - 1].width;
@@ -424,6 +495,10 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   style(range(first, COLUMN.opens, lastTableRow, COLUMN.due), { numberFormat: DATE_FORMAT, horizontal: "left" });
   style(column("completedOn"), { numberFormat: DATE_FORMAT, horizontal: "left" });
   style(column("status"), { horizontal: "center" });
+  // A formula people typed into a Text-formatted column (Notes) must stay a formula when written back.
+  for (let r = LAYOUT.firstDataRow; r <= cells.length; r++) {
+    if (cells[r - 1][COLUMN.notes - 1].kind === "formula") style(address(r, COLUMN.notes), { numberFormat: "General" });
+  }
 
   const conditions = statusConditions(first);
   const rowRange = range(first, 1, lastTableRow, LAYOUT.printColumns);
@@ -511,30 +586,27 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     planId: options.planId,
     templateVersion: template.version,
     cells,
-    columns: [
-      ...TABLE_COLUMNS.map((c) => ({ width: c.width, hidden: "hidden" in c && c.hidden === true })),
-      { width: 13, hidden: false },
-    ],
+    columns: TABLE_COLUMNS.map((c) => ({ width: c.width, hidden: "hidden" in c && c.hidden === true })),
     styles,
     validations,
     conditionalFormats,
     rowGroups,
     outlineSummaryAbove: true,
     freezeRows: LAYOUT.headerRow,
-    autoFilter: range(LAYOUT.headerRow, 1, lastTableRow, LAYOUT.printColumns),
+    // Through the hidden id column: a sort from the filter buttons moves every task's id with its row.
+    autoFilter: range(LAYOUT.headerRow, 1, lastTableRow, COLUMN.id),
     print: {
       orientation: "landscape",
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       printArea: range(1, 1, lastTableRow, LAYOUT.printColumns),
       titleRows: `$${LAYOUT.headerRow}:$${LAYOUT.headerRow}`,
-      header: { left: headerFooterText(inputs.client), center: "", right: headerFooterText(template.name) },
+      header: clientHeader(inputs.client, template.name),
       footer: { left: "Printed &D", center: "", right: "Page &P of &N" },
       centerHorizontally: true,
       margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     rows,
-    holidaySlots,
     rowHeights,
   };
 }

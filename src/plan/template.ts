@@ -27,6 +27,11 @@ export interface SubItem {
 export interface TemplateTask {
   id: string;
   text: string;
+  /**
+   * The task's wording in earlier versions of the template: a sheet that still shows one of them takes the new
+   * wording on update, while wording a person typed is kept.
+   */
+  formerTexts?: string[];
   owners: Role[];
   items: SubItem[];
   seed: string;

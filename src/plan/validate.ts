@@ -2,12 +2,14 @@ import {
   type CalendarDate,
   calendarDate,
   compareDates,
+  daysInMonth,
   parseIsoDate,
   plusMonths,
   toIsoDate,
   fromExcelSerial,
 } from "./dates";
 import { ROLES, type ServiceTeam, isRole } from "./roles";
+import { HOLIDAY_SLOTS } from "./sheet-layout";
 
 /**
  * Input validation for every entry point: the task pane, the command line and the watched Bind/Renewal cells.
@@ -19,6 +21,8 @@ export type Field = "client" | "bind" | "renewal" | "team" | "holidays";
 export interface Problem {
   field: Field;
   message: string;
+  /** For a list (holidays): which entry, from 0, so a caller can point at the line it came from. */
+  entry?: number;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -72,10 +76,23 @@ const MONTHS = [
   "December",
 ];
 
-/** Collapses runs of whitespace and control characters (pasted line breaks, tabs) into single spaces. */
+/**
+ * Collapses runs of whitespace and control characters (pasted line breaks, tabs) into single spaces, and drops
+ * what an .xlsx cannot hold at all (XML 1.0 has no U+FFFE, U+FFFF or unpaired surrogate halves).
+ */
 export function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\s\u0000-\u001f\u007f]+/g, " ")
+      .replace(/[\uFFFE\uFFFF]|\p{Surrogate}/gu, "")
+      .trim()
+  );
+}
+
+/** False for text of nothing but spaces, control, zero-width and direction marks: it would show as blank. */
+export function hasVisibleCharacter(text: string): boolean {
+  return /[^\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]/u.test(text);
 }
 
 function explainImpossible(text: string): string | null {
@@ -83,9 +100,15 @@ function explainImpossible(text: string): string | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12) return `there is no month ${match[2]}`;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth) return `${MONTHS[month - 1]} ${year} has ${daysInMonth} days`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
   return null;
+}
+
+/** Typed text as shown back in a message: a long paste is cut short (at a code point), not repeated whole. */
+function quoted(text: string, maxCodePoints = 40): string {
+  const codePoints = [...text];
+  return codePoints.length <= maxCodePoints ? text : codePoints.slice(0, maxCodePoints).join("") + "\u2026";
 }
 
 /** One date field: ISO text from a form or the command line, or an Excel serial read from a cell. */
@@ -106,12 +129,14 @@ export function checkDate(field: Field, input: DateInput): Checked<CalendarDate>
       return fail(
         why
           ? `${label} ${input.trim()} does not exist (${why}): check the day and month.`
-          : `${label} "${cleanText(input)}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.`,
+          : `${label} "${quoted(cleanText(input))}" is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15.`,
       );
     }
   }
   if (compareDates(date, EARLIEST) < 0 || compareDates(date, LATEST) > 0) {
-    return fail(`${label} ${toIsoDate(date)} is outside the dates Excel can show (1900-03-01 to 9999-12-31).`);
+    return fail(
+      `${label} ${toIsoDate(date)} is outside the dates Excel can show (${toIsoDate(EARLIEST)} to ${toIsoDate(LATEST)}): check the year.`,
+    );
   }
   return { ok: true, value: date };
 }
@@ -128,6 +153,18 @@ export function checkTerm(
   if (!bind.ok || (renewal && !renewal.ok)) return { ok: false, problems };
   const bindDate = (bind as { value: CalendarDate }).value;
   const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : plusMonths(bindDate, 12);
+  // A given renewal was range-checked above; the default one a year after binding can fall past Excel's last day.
+  if (!renewal && compareDates(renewalDate, LATEST) > 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "renewal",
+          message: `Renewal date one year after the bind date ${toIsoDate(bindDate)} would be after ${toIsoDate(LATEST)}, the last date Excel can show: enter an earlier bind date, or a renewal date.`,
+        },
+      ],
+    };
+  }
   if (compareDates(renewalDate, bindDate) <= 0) {
     return {
       ok: false,
@@ -157,6 +194,18 @@ export function checkClient(input: unknown): Checked<string> {
   const client = typeof input === "string" ? cleanText(input) : "";
   if (client === "")
     return { ok: false, problems: [{ field: "client", message: "Client is empty: enter the client's name." }] };
+  if (!hasVisibleCharacter(client)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "client",
+          message:
+            "Client name has only invisible characters (zero-width or direction marks): enter the client's name.",
+        },
+      ],
+    };
+  }
   if (client.length > MAX_CLIENT_NAME_LENGTH) {
     return {
       ok: false,
@@ -207,12 +256,23 @@ export function checkTeam(input: unknown): Checked<ServiceTeam> {
 export function checkHolidays(input: DateInput[] | undefined): Checked<CalendarDate[]> {
   const seen = new Map<string, CalendarDate>();
   const problems: Problem[] = [];
-  for (const entry of input ?? []) {
+  (input ?? []).forEach((entry, index) => {
     const date = checkDate("holidays", entry);
     if (date.ok) seen.set(toIsoDate(date.value), date.value);
-    else problems.push(...date.problems);
-  }
+    else problems.push(...date.problems.map((problem) => ({ ...problem, entry: index })));
+  });
   if (problems.length) return { ok: false, problems };
+  if (seen.size > HOLIDAY_SLOTS) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: "holidays",
+          message: `A plan sheet holds up to ${HOLIDAY_SLOTS} holidays and ${seen.size} were given: keep only the holidays within the policy term.`,
+        },
+      ],
+    };
+  }
   return { ok: true, value: [...seen.values()].sort(compareDates) };
 }
 

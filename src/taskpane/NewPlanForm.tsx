@@ -71,11 +71,13 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
     () => ({
       client,
       bind,
-      renewal: renewal.trim() === "" ? undefined : renewal,
+      // Sent only once the user typed a renewal of their own: left out, the sheet's Renewal cell keeps its
+      // formula and follows every later change of the Bind date.
+      renewal: renewalEdited && renewal.trim() !== "" ? renewal : undefined,
       team: filledTeam(team),
       holidays: parseHolidays(holidays),
     }),
-    [client, bind, renewal, team, holidays],
+    [client, bind, renewal, renewalEdited, team, holidays],
   );
   const checked = useMemo(() => checkPlanRequest(request), [request]);
   const problems = [...(attempted && !checked.ok ? checked.problems : []), ...serviceProblems];

@@ -143,12 +143,12 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
     const applied = await applyingUpdate.run(`apply the ${what}`, () => service.applyUpdate(plan.sheetId, change));
     if (!applied) return;
     setPendingUpdate(null);
+    const kept =
+      applied.keptEntries > 0
+        ? ` ${countOf(applied.keptEntries, "entry", "entries")} you made ${applied.keptEntries === 1 ? "is" : "are"} kept.`
+        : "";
     setOutcome(
-      `${what === "template update" ? "Plan template" : "Service team"} updated on “${plan.sheetName}”. ${countOf(
-        applied.keptEntries,
-        "entry",
-        "entries",
-      )} you made ${applied.keptEntries === 1 ? "is" : "are"} kept.`,
+      `${what === "template update" ? "Plan template" : "Service team"} updated on “${plan.sheetName}”.${kept}`,
     );
     onChanged();
   };
@@ -267,12 +267,15 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
             ) : (
               <PreviewList title="Changes" items={updatePreview.changes} />
             )}
-            <Text>
-              {countOf(updatePreview.keptEntries, "entry", "entries")} you made{" "}
-              {updatePreview.keptEntries === 1 ? "is" : "are"} kept.
-            </Text>
+            {updatePreview.keptEntries > 0 && (
+              <Text>
+                {countOf(updatePreview.keptEntries, "entry", "entries")} you made{" "}
+                {updatePreview.keptEntries === 1 ? "is" : "are"} kept.
+              </Text>
+            )}
+            <PreviewList title="What you typed, and where it goes" items={updatePreview.kept} />
             <PreviewList title="Tasks added" items={updatePreview.addedTasks} />
-            <PreviewList title="Tasks removed" items={updatePreview.removedTasks} />
+            <PreviewList title="Rows kept below the table" items={updatePreview.removedTasks} />
           </>
         )}
       </ConfirmDialog>
@@ -294,6 +297,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
                 <li key={cell.address}>
                   <Text weight="semibold">{cell.address}</Text> ({cell.column}) · {cell.task} · found{" "}
                   {cell.found === "" ? "nothing" : `“${cell.found}”`}
+                  {cell.keptInNotes && " (kept in the task's Notes)"}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
-import type { CellStyle, SheetDescription } from "../plan/sheet";
+import { fromExcelSerial } from "../plan/dates";
+import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
 import { forEachCell } from "../plan/sheet-layout";
+import { conformPackage } from "./conform";
 
 /**
  * Renders a plan sheet description into an .xlsx workbook with exceljs: the file a producer opens in Excel,
@@ -99,7 +101,13 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
       validation.range,
       rule.kind === "list"
         ? { ...common, type: "list", formulae: [`"${rule.values.join(",")}"`] }
-        : { ...common, type: "date", operator: "between", formulae: [rule.minSerial, rule.maxSerial] },
+        : {
+            ...common,
+            type: "date",
+            operator: "between",
+            // exceljs writes a date rule's bounds from Dates (a number would be read as milliseconds since 1970).
+            formulae: [fromExcelSerial(rule.minSerial), fromExcelSerial(rule.maxSerial)],
+          },
     );
   }
 
@@ -145,9 +153,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
     horizontalCentered: print.centerHorizontally,
     margins: print.margins,
   };
-  const codes = (part: { left: string; center: string; right: string }) =>
-    `${part.left && `&L${part.left}`}${part.center && `&C${part.center}`}${part.right && `&R${part.right}`}`;
-  sheet.headerFooter = { oddHeader: codes(print.header), oddFooter: codes(print.footer) };
+  sheet.headerFooter = { oddHeader: headerFooterCodes(print.header), oddFooter: headerFooterCodes(print.footer) };
   return sheet;
 }
 
@@ -159,4 +165,9 @@ export function planWorkbook(descriptions: SheetDescription[]): ExcelJS.Workbook
   workbook.calcProperties.fullCalcOnLoad = true;
   for (const description of descriptions) addPlanSheet(workbook, description);
   return workbook;
+}
+
+/** The .xlsx file of these plan sheets, as Excel reads it without offering a repair (see conform.ts). */
+export async function writePlanWorkbook(descriptions: SheetDescription[]): Promise<Buffer> {
+  return conformPackage(new Uint8Array(await planWorkbook(descriptions).xlsx.writeBuffer()));
 }

@@ -100,6 +100,22 @@ export async function buildFakeHost(outDir: string): Promise<string> {
   return bundle;
 }
 
+/** Where the end-to-end suite's builds live (git-ignored): the pane as `npm run build` makes it, and the host. */
+export function e2eBuildDirs(): { pane: string; host: string } {
+  const out = join(repoRoot(), "test-output", "e2e");
+  return { pane: join(out, "dist"), host: join(out, "host") };
+}
+
+/**
+ * Builds what the end-to-end suite serves, reusing builds newer than their sources (jest's global setup calls
+ * this, outside any hook timeout). Returns whether webpack ran for the pane, and the fake host bundle's path.
+ */
+export async function buildE2e(): Promise<{ builtPane: boolean; hostBundle: string }> {
+  const dirs = e2eBuildDirs();
+  const [builtPane, hostBundle] = await Promise.all([buildPane(dirs.pane), buildFakeHost(dirs.host)]);
+  return { builtPane, hostBundle };
+}
+
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

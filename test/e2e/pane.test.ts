@@ -11,9 +11,9 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
   CHROMIUM_PATH,
   OFFICE_JS_URL,
-  buildFakeHost,
-  buildPane,
+  buildE2e,
   chromiumAvailable,
+  e2eBuildDirs,
   launchChromium,
   repoRoot,
   routeOffice,
@@ -24,7 +24,6 @@ import {
 import type {} from "./fake-host"; // the window.__fakeExcel / window.__fakeHost declarations
 
 const ROOT = repoRoot();
-const OUT = join(ROOT, "test-output", "e2e");
 const SCREENSHOTS = join(ROOT, "test-output", "screenshots");
 const CLIENT = "Acme Manufacturing, Inc.";
 const WIDTH = 320;
@@ -134,15 +133,14 @@ if (!chromiumAvailable()) {
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
-      const started = Date.now();
-      // The builds are reused while they are newer than every source they come from.
-      const [built, bundle] = await Promise.all([buildPane(join(OUT, "dist")), buildFakeHost(join(OUT, "host"))]);
-      fakeBundle = bundle;
-      server = await serveStatic(join(OUT, "dist"));
+      // jest's global setup (test/global-setup.js) has built the pane and the host, outside any hook timeout;
+      // this reuses those builds, and rebuilds only if a source changed since.
+      const { builtPane, hostBundle } = await buildE2e();
+      if (builtPane) console.warn("e2e: the pane's sources changed after the global setup built it; rebuilt");
+      fakeBundle = hostBundle;
+      server = await serveStatic(e2eBuildDirs().pane);
       browser = await launchChromium();
       mkdirSync(SCREENSHOTS, { recursive: true });
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`e2e: ${built ? "built" : "reused the build of"} the production pane; ready in ${seconds} s`);
     }, 180_000);
 
     afterAll(async () => {

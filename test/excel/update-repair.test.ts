@@ -1,6 +1,8 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
-import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import { HOLIDAYS_REF } from "../../src/plan/sheet-layout";
+import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
+import { nextTemplate } from "../support/templates";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";
@@ -11,23 +13,6 @@ async function plan(template?: Template) {
   if (!created.ok) throw new Error("not created");
   const rowOf = (id: string) => harness.fake.getValues(SHEET, "J1:J150").findIndex((row) => row[0] === id) + 1;
   return { ...harness, sheetId: created.plan.sheetId, rowOf };
-}
-
-/** Version 2 of the template: one task retired, one added, one sub-item added. */
-function nextTemplate(): Template {
-  const next: Template = structuredClone(DEFAULT_TEMPLATE);
-  next.version = 2;
-  const sixty = next.phases.find((p) => p.id === "bind-60")!;
-  sixty.tasks = sixty.tasks.filter((t) => t.id !== "bind-60.feedback");
-  sixty.tasks.push({
-    id: "bind-60.coverage-check",
-    text: "Check coverage against exposures",
-    owners: ["AE"],
-    items: [],
-    seed: "",
-  });
-  next.phases[0].tasks[0].items.push({ id: "bind-30.service-team.backup", text: "Name a backup AE", seed: "" });
-  return next;
 }
 
 describe("updating a plan in place", () => {
@@ -48,8 +33,13 @@ describe("updating a plan in place", () => {
     await fake.editCell(SHEET, `G${row}`, "In progress");
     const change = { team: { ...ACME.team, AE: "Sam Ortiz", Claims: "Luis Ortega" } };
     const preview = await service.previewUpdate(sheetId, change);
-    expect(preview.changes).toEqual(["AE: Dana Whitfield → Sam Ortiz", "Claims: (nobody) → Luis Ortega"]);
-    expect(preview.keptEntries).toBe(1);
+    expect(preview.changes).toEqual([
+      "Sam Ortiz replaces Dana Whitfield as AE.",
+      "Luis Ortega joins as Claims.",
+      "Assigned to follows on every task those roles own.",
+    ]);
+    // Nothing moves, so nothing is at stake: the preview does not count what stays where it is.
+    expect(preview.keptEntries).toBe(0);
     expect(fake.getValue(SHEET, "D4")).toBe("Dana Whitfield"); // a preview writes nothing
 
     await service.applyUpdate(sheetId, change);
@@ -66,9 +56,10 @@ describe("updating a plan in place", () => {
     );
     await expect(service.applyUpdate(sheetId, { team: { AE: "  Sam \n Ortiz " } })).resolves.toMatchObject({
       changes: [
-        "Producer: Morgan Reyes → (nobody)",
-        "AE: Dana Whitfield → Sam Ortiz",
-        "Associate AE: Priya Shah → (nobody)",
+        "Morgan Reyes is no longer Producer; nobody is named for it.",
+        "Sam Ortiz replaces Dana Whitfield as AE.",
+        "Priya Shah is no longer Associate AE; nobody is named for it.",
+        "Assigned to follows on every task those roles own.",
       ],
     });
     expect(fake.getValue(SHEET, "D4")).toBe("Sam Ortiz");
@@ -94,10 +85,22 @@ describe("updating a plan in place", () => {
     const preview = await newer.previewUpdate(sheetId, { upgradeTemplate: true });
     expect(preview.addedTasks).toEqual(["Check coverage against exposures"]);
     expect(preview.removedTasks).toEqual(["Feedback from Client/Service team/Carrier"]);
-    expect(preview.keptEntries).toBe(3);
     expect(preview.changes).toEqual([
-      "Template version 1 → 2: rows rebuilt in the template's order.",
-      "1 retired task(s) with entries are kept at the end of the table.",
+      "Template version 1 → 2: the table follows the template's order.",
+      "“Obtain loss runs” now reads “Obtain loss runs from every carrier”.",
+      "120-180 Days: Opens and Due follow the template's new timing.",
+      "1 task(s) the template no longer has move below the table, with their sub-items and everything on them.",
+    ]);
+    // Every cell people typed, and where it goes: the status and note, the retired task's note, the own row.
+    expect(preview.keptEntries).toBe(5);
+    expect(preview.kept).toEqual([
+      expect.stringMatching(/^Status “Done” on “Issue”.* moves from G\d+ to G\d+\.$/),
+      expect.stringMatching(/^Notes “Binders sent 2\/1” on “Issue/),
+      expect.stringMatching(/^Notes “Carrier asked for a loss-control visit” on “Feedback from Client/),
+      expect.stringMatching(
+        /^Task “Call the client about the new warehouse” on your own row “Call the client.*” moves from B\d+ to B\d+\.$/,
+      ),
+      expect.stringMatching(/^Notes “my own row” on your own row/),
     ]);
 
     await newer.applyUpdate(sheetId, { upgradeTemplate: true });
@@ -144,12 +147,15 @@ describe("repairing date formulas", () => {
         task: "Insurance Review Process Begins",
         column: "Due",
         found: "2027-05-01 typed over the formula",
+        keptInNotes: "Due was typed as 2027-05-01 before the formula was restored.",
       },
     ]);
     expect(fake.getValue(SHEET, `F${row}`)).toBe(toExcelSerial(calendarDate(2027, 5, 1))); // preview writes nothing
     await service.applyRepair(sheetId);
     expect(fake.cell(SHEET, `F${row}`).formula).toBe(formula);
     expect(fake.getValue(SHEET, `F${row}`)).toBe(expected);
+    // The date someone typed is not lost: it is in the task's Notes.
+    expect(fake.getValue(SHEET, `I${row}`)).toBe("Due was typed as 2027-05-01 before the formula was restored.");
     expect((await service.previewRepair(sheetId)).cells).toEqual([]);
   });
 
@@ -157,9 +163,9 @@ describe("repairing date formulas", () => {
     const { service, fake, sheetId, rowOf } = await plan();
     const row = rowOf("midterm.pulse");
     const expected = fake.getValue(SHEET, `E${row}`);
-    // Someone deletes the holidays column: every date formula now points at #REF!.
+    // Someone deletes the holiday cells (Delete > Shift cells left): every date formula now points at #REF!.
     await Excel.run(async (context) => {
-      context.workbook.worksheets.getItem(SHEET).getRange("K:K").delete(Excel.DeleteShiftDirection.left);
+      context.workbook.worksheets.getItem(SHEET).getRange(HOLIDAYS_REF).delete(Excel.DeleteShiftDirection.left);
       await context.sync();
     });
     const preview = await service.previewRepair(sheetId);

@@ -1,5 +1,13 @@
 import { toIsoDate } from "../../src/plan/dates";
-import { checkDate, checkPlanRequest, checkTeam, checkTerm, cleanText } from "../../src/plan/validate";
+import {
+  checkDate,
+  checkHolidays,
+  checkPlanRequest,
+  checkTeam,
+  checkTerm,
+  cleanText,
+  hasVisibleCharacter,
+} from "../../src/plan/validate";
 
 function problemsOf(result: { ok: boolean; problems?: { field: string; message: string }[] }) {
   return result.ok ? [] : (result.problems ?? []);
@@ -23,6 +31,12 @@ describe("input validation", () => {
     ["15/01/2027", /"15\/01\/2027" is not a date: write it as YYYY-MM-DD/],
     ["next tuesday", /is not a date/],
     ["=TODAY()", /"=TODAY\(\)" is not a date/],
+    // Well written, but before or after what Excel can show: no "write it as YYYY-MM-DD".
+    ["0000-01-01", /^Bind date 0000-01-01 is outside the dates Excel can show \(1900-03-01 to 9999-12-31\)/],
+    ["0099-06-30", /^Bind date 0099-06-30 is outside the dates Excel can show/],
+    ["1900-02-28", /^Bind date 1900-02-28 is outside the dates Excel can show/],
+    ["0001-02-29", /0001-02-29 does not exist \(February 1 has 28 days\)/],
+    ["x".repeat(500), /^Bind date "x{40}\u2026" is not a date/],
   ])("explains a bad bind date %j", (input, message) => {
     const problems = problemsOf(checkDate("bind", input));
     expect(problems).toHaveLength(1);
@@ -45,6 +59,21 @@ describe("input validation", () => {
         { field: "renewal", message: expect.stringMatching(/must be after the bind date 2027-01-15/) },
       ]);
     }
+  });
+
+  it("range-checks the renewal that follows a bind date near the end of Excel's calendar", () => {
+    expect(problemsOf(checkTerm("9999-12-31", undefined))).toEqual([
+      {
+        field: "renewal",
+        message: expect.stringMatching(
+          /^Renewal date one year after the bind date 9999-12-31 would be after 9999-12-31, the last date Excel can show: enter an earlier bind date, or a renewal date\.$/,
+        ),
+      },
+    ]);
+    expect(problemsOf(checkTerm("9999-01-01", undefined))[0].field).toBe("renewal");
+    const lastTerm = checkTerm("9998-12-31", undefined);
+    expect(lastTerm.ok && toIsoDate(lastTerm.value.renewal)).toBe("9999-12-31");
+    expect(checkTerm("9999-01-01", "9999-12-31").ok).toBe(true);
   });
 
   it("rejects a term longer than three years, and accepts exactly three", () => {
@@ -72,6 +101,25 @@ describe("input validation", () => {
     );
   });
 
+  it("refuses a client name of only invisible characters", () => {
+    for (const name of ["\u200B\u200C\u200D", "\u202E\u2066\u2069", "\uFEFF \u2060", "\u3164", "\u00AD"]) {
+      expect(hasVisibleCharacter(name)).toBe(false);
+      expect(problemsOf(checkPlanRequest({ client: name, bind: "2027-01-15" }))).toEqual([
+        { field: "client", message: expect.stringMatching(/^Client name has only invisible characters/) },
+      ]);
+    }
+    // Joiners and marks inside a visible name are part of it (a joined emoji, a right-to-left name).
+    for (const name of ["\u{1F469}\u200D\u{1F467}", "\u202B\u05D0\u05D1\u202C", "Acme\u200B"]) {
+      const result = checkPlanRequest({ client: name, bind: "2027-01-15" });
+      expect(result.ok && result.value.client).toBe(name);
+    }
+  });
+
+  it("says which holiday each problem is about", () => {
+    const result = checkHolidays(["2027-01-01", "soon", "2027-02-30", "2027-07-05"]);
+    expect(problemsOf(result).map((p) => (p as { entry?: number }).entry)).toEqual([1, 2]);
+  });
+
   it("checks the service team's roles and names", () => {
     expect(checkTeam({ AE: " Dana  Lee ", Producer: "" })).toEqual({ ok: true, value: { AE: "Dana Lee" } });
     expect(problemsOf(checkTeam({ Ae: "x" }))[0].message).toMatch(/role "Ae" is unknown: use one of Producer, AE/);
@@ -81,5 +129,8 @@ describe("input validation", () => {
 
   it("cleans control characters out of typed text", () => {
     expect(cleanText("a\tb\r\nc\u0000")).toBe("a b c");
+    // What XML 1.0, and so an .xlsx, cannot hold at all.
+    expect(cleanText("a\uFFFEb\uFFFFc\uD800d\uDFFF")).toBe("abcd");
+    expect(cleanText("\u{1F332}")).toBe("\u{1F332}");
   });
 });

@@ -1,6 +1,23 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
-import { describePlanSheet, headerFooterText, planSheetName, wrappedLines, type CellValue } from "../../src/plan/sheet";
-import { address, COLUMN, LAYOUT, teamCells } from "../../src/plan/sheet-layout";
+import {
+  describePlanSheet,
+  fitHeaderFooterText,
+  headerFooterCodes,
+  headerFooterText,
+  MAX_HEADER_FOOTER_LENGTH,
+  planSheetName,
+  wrappedLines,
+  type CellValue,
+} from "../../src/plan/sheet";
+import {
+  address,
+  COLUMN,
+  HOLIDAY_SLOTS,
+  HOLIDAYS_REF,
+  holidayCell,
+  LAYOUT,
+  teamCells,
+} from "../../src/plan/sheet-layout";
 import { STATUSES } from "../../src/plan/status";
 import { DEFAULT_TEMPLATE, templateTasks } from "../../src/plan/template";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
@@ -40,6 +57,22 @@ describe("sheet names from client names", () => {
     expect(planSheetName("O'Brien & Sons", [])).toBe("O\u2019Brien & Sons");
     // Never cut inside a character outside the BMP; counted in UTF-16 units, Excel's strictest reading.
     expect(planSheetName("🌲".repeat(40), [])).toBe("🌲".repeat(15));
+  });
+
+  it("cuts between whole characters: a family joined by zero-width joiners, a flag, an accent", () => {
+    const family = "\u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}"; // 11 UTF-16 units
+    const flag = "\u{1F1FA}\u{1F1F8}"; // two regional indicators, 4 units
+    // 24 units of text, then the family: cut between code points it would keep "👩‍👩‍" and lose the children.
+    expect(planSheetName(`Family Farms Co-op ${flag} ${family} Trust`, [])).toBe(`Family Farms Co-op ${flag}`);
+    // 27 units, then two flags: only a whole flag fits.
+    expect(planSheetName(`${"x".repeat(27)}${flag}${flag}`, [])).toBe(`${"x".repeat(27)}${flag}`);
+    expect(planSheetName(`${"x".repeat(30)}e\u0301`, [])).toBe("x".repeat(30));
+    // A character longer than the whole limit is cut between code points rather than dropped.
+    expect(planSheetName(`a${"\u0301".repeat(40)}`, [])).toBe(`a${"\u0301".repeat(30)}`);
+  });
+
+  it("names a plan for a client whose name shows nothing", () => {
+    expect(planSheetName("\u200B\u202E", [])).toBe("Client plan");
   });
 });
 
@@ -122,7 +155,7 @@ describe("the plan sheet description", () => {
         expect(cell.kind).toBe("formula");
         if (cell.kind !== "formula") continue;
         expect(cell.formula).not.toContain("!"); // no other sheet, no sheet name that a copy would break
-        expect(cell.formula).toMatch(/WORKDAY\(\$B\$[45][+-]?\d*,-1,\$K\$3:\$K\$22\)/);
+        expect(cell.formula).toMatch(/WORKDAY\(\$B\$[45][+-]?\d*,-1,\$F\$3:\$I\$10\)/);
         const references = cell.formula.match(/\$?[A-Z]+\$?\d+/g) ?? [];
         for (const reference of references) expect(reference).toMatch(/^\$[A-Z]+\$\d+$/);
       }
@@ -130,7 +163,7 @@ describe("the plan sheet description", () => {
     const loss = description.rows.find((r) => r.id === "bind-60.loss-runs")!;
     expect(cellAt(cells, loss.row, COLUMN.due)).toEqual({
       kind: "formula",
-      formula: '=IF(AND(ISNUMBER($B$4),ISNUMBER($B$5)),MIN($B$5,MAX($B$4,WORKDAY($B$4+61,-1,$K$3:$K$22))),"")',
+      formula: '=IF(AND(ISNUMBER($B$4),ISNUMBER($B$5)),MIN($B$5,MAX($B$4,WORKDAY($B$4+61,-1,$F$3:$I$10))),"")',
     });
   });
 
@@ -138,7 +171,7 @@ describe("the plan sheet description", () => {
     const intro = description.rows.find((r) => r.id === "bind-30.intro-meeting")!;
     const cell = cellAt(cells, intro.row, COLUMN.assignedTo);
     expect(cell.kind === "formula" && cell.formula).toBe(
-      '=MID(IF($D$3="","",", "&$D$3)&IF($D$4="","",", "&$D$4)&IF($D$6="","",", "&$D$6)&IF($I$5="","",", "&$I$5),3,999)',
+      '=MID(IF($D$3="","",", "&$D$3)&IF($D$4="","",", "&$D$4)&IF($D$6="","",", "&$D$6)&IF($D$9="","",", "&$D$9),3,999)',
     );
   });
 
@@ -159,12 +192,15 @@ describe("the plan sheet description", () => {
   it("colors Status with rules written for the range's top-left cell, done and n/a first", () => {
     const first = LAYOUT.firstDataRow;
     const statusRules = description.conditionalFormats.filter((f) => f.range.startsWith(`G${first}:`));
+    // Status is read as canonicalStatus reads it: spaces around it ignored, any letter case ("=" ignores case).
+    const status = `TRIM($G${first})`;
+    const open = `${status}<>"",NOT(${status}="Done"),NOT(${status}="N/A")`;
     expect(statusRules.map((f) => f.formula)).toEqual([
-      `=$G${first}="Done"`,
-      `=$G${first}="N/A"`,
-      `=AND(ISNUMBER($F${first}),$F${first}<TODAY(),$G${first}<>"",$G${first}<>"Done",$G${first}<>"N/A")`,
-      `=AND(ISNUMBER($F${first}),$F${first}>=TODAY(),$F${first}-TODAY()<=14,$G${first}<>"",$G${first}<>"Done",$G${first}<>"N/A")`,
-      `=$G${first}="In progress"`,
+      `=${status}="Done"`,
+      `=${status}="N/A"`,
+      `=AND(ISNUMBER($F${first}),$F${first}<TODAY(),${open})`,
+      `=AND(ISNUMBER($F${first}),$F${first}>=TODAY(),$F${first}-TODAY()<=14,${open})`,
+      `=${status}="In progress"`,
     ]);
     expect(new Set(statusRules.map((f) => f.fill)).size).toBe(5);
     expect(description.conditionalFormats.some((f) => f.range.startsWith(`A${first}:I`))).toBe(true);
@@ -188,7 +224,7 @@ describe("the plan sheet description", () => {
       fitToPagesWide: 1,
       fitToPagesTall: 0,
       printArea: `A1:I${last}`,
-      titleRows: "$9:$9",
+      titleRows: `$${LAYOUT.headerRow}:$${LAYOUT.headerRow}`,
       footer: { left: "Printed &D", right: "Page &P of &N" },
     });
     expect(description.freezeRows).toBe(LAYOUT.headerRow);
@@ -196,13 +232,38 @@ describe("the plan sheet description", () => {
     expect(headerFooterText("A&B&&C")).toBe("A&&B&&&&C");
   });
 
-  it("keeps holidays in cells beside the table, with room to add more", () => {
-    expect(cellAt(cells, LAYOUT.holidaysFirstRow, LAYOUT.holidaysColumn)).toEqual({ kind: "number", value: 46573 });
-    expect(description.holidaySlots).toBe(20);
+  it("keeps the page header within Excel's 255 characters for any client name, cut with an ellipsis", () => {
+    for (const client of ["&".repeat(120), "W".repeat(120), "&W".repeat(60), "\u{1F332}".repeat(60)]) {
+      const header = describe_({ client }).print.header;
+      const codes = headerFooterCodes(header);
+      expect(codes.length).toBeLessThanOrEqual(MAX_HEADER_FOOTER_LENGTH);
+      const shown = header.left.replace(/&&/g, "&");
+      // Every ampersand stays doubled (no stray command), and what is shown is the name's beginning.
+      expect(header.left.replace(/&&/g, "")).not.toContain("&");
+      if (shown !== client) {
+        expect(shown.endsWith("\u2026")).toBe(true);
+        expect(client.startsWith(shown.slice(0, -1))).toBe(true);
+      }
+    }
+    expect(describe_({ client: "&".repeat(120) }).print.header.left).toMatch(/^(&&)+\u2026$/);
+    expect(describe_({ client: "W".repeat(120) }).print.header.left).toBe("W".repeat(120));
+    expect(fitHeaderFooterText("A&B", 3)).toBe("A\u2026");
+    expect(fitHeaderFooterText("A&B", 4)).toBe("A&&B");
+  });
+
+  it("keeps holidays in the header block, never on the table's rows or columns, with room to add more", () => {
+    const first = holidayCell(0);
+    expect(cellAt(cells, first.row, first.column)).toEqual({ kind: "number", value: 46573 });
+    expect(HOLIDAY_SLOTS).toBeGreaterThanOrEqual(30);
+    for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) expect(holidayCell(slot).row).toBeLessThan(LAYOUT.headerRow);
     const many = describe_({
       holidays: Array.from({ length: 25 }, (_, i) => `2027-0${1 + Math.floor(i / 10)}-${10 + (i % 10)}`),
     });
-    expect(many.holidaySlots).toBe(25);
+    const last = holidayCell(24);
+    expect(cellAt(many.cells, last.row, last.column)).toMatchObject({ kind: "number" });
+    // Every date formula skips the whole block, whatever number of holidays it was made with.
+    const dueFormula = cellAt(cells, description.rows[1].row, COLUMN.due);
+    expect(dueFormula.kind === "formula" && dueFormula.formula).toContain(`,-1,${HOLIDAYS_REF})`);
   });
 
   it("estimates taller rows for text that wraps", () => {

@@ -9,22 +9,11 @@ import {
 } from "../../src/plan/dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { describePlanSheet } from "../../src/plan/sheet";
-import { COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
+import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest, checkTerm, type PlanInputs } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
-
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../support/random";
 
 const START = calendarDate(1999, 1, 1);
 
@@ -124,12 +113,9 @@ describe("plan sheet formulas in a real formula engine", () => {
       hf.batch(() => {
         hf.setCellContents(cell(LAYOUT.bind), toExcelSerial(bind));
         hf.setCellContents(cell(LAYOUT.renewal), renewal ? toExcelSerial(renewal) : renewalFormula.formula);
-        for (let slot = 0; slot < description.holidaySlots; slot++) {
+        for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) {
           const holiday = holidays[slot];
-          hf.setCellContents(
-            { sheet, row: LAYOUT.holidaysFirstRow - 1 + slot, col: LAYOUT.holidaysColumn - 1 },
-            holiday ? toExcelSerial(holiday) : null,
-          );
+          hf.setCellContents(cell(holidayCell(slot)), holiday ? toExcelSerial(holiday) : null);
         }
       });
       mismatches.push(...compare(hf, sheet, taskRows, inputs));

@@ -112,6 +112,7 @@ export class FakePlanService implements PlanService {
     sheetId: "sheet-acme",
     changes: ["Assigned to for AE: Dana Lee -> Sam Ortiz"],
     keptEntries: 12,
+    kept: ["Notes “Waiting on carrier” on “Obtain loss runs” moves from I23 to I25."],
     addedTasks: [],
     removedTasks: ["Loss control visit"],
   };

@@ -80,7 +80,7 @@ test("creates the plan, names its sheet and remembers the team for the next plan
       {
         client: "  Acme   Manufacturing ",
         bind: "2027-01-15",
-        renewal: "2028-01-15",
+        // The renewal shown follows the bind date; it is not sent, so the sheet keeps its renewal formula.
         team: { AE: "Dana Lee" },
         holidays: ["2027-05-31", "2027-07-05"],
       },
@@ -95,6 +95,22 @@ test("creates the plan, names its sheet and remembers the team for the next plan
   setup();
   expect(field(/^AE/)).toHaveValue("Dana Lee");
   expect(field(/^Producer/)).toHaveValue("");
+});
+
+test("sends a renewal date only when the user typed one, so an untouched renewal follows the bind date", async () => {
+  const { user, service } = setup();
+  await user.type(field(/Client name/), "Acme");
+  setDate("Bind date", "2027-01-15");
+  await user.click(screen.getByRole("button", { name: "Create plan" }));
+  await screen.findByText(/The plan for Acme is on the sheet/);
+  expect(service.callsTo("createPlan")[0][0]).toMatchObject({ bind: "2027-01-15", renewal: undefined });
+
+  await user.type(field(/Client name/), "Bolt");
+  setDate("Bind date", "2027-01-15");
+  setDate("Renewal date", "2027-12-31");
+  await user.click(screen.getByRole("button", { name: "Create plan" }));
+  await screen.findByText(/The plan for Bolt is on the sheet/);
+  expect(service.callsTo("createPlan")[1][0]).toMatchObject({ renewal: "2027-12-31" });
 });
 
 test("shows the service's problems on the fields and a PlanError in words", async () => {

@@ -373,9 +373,13 @@ describe("moving cells: partial and whole-row inserts and deletes", () => {
     const { Excel, fake } = setup();
     await band(fake, Excel);
     await Excel.run(async (ctx: Ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("B5:C5").delete(Excel.DeleteShiftDirection.up);
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ctx.workbook.names.add("Seven", ws.getRange("B7"));
+      await ctx.sync();
+      ws.getRange("B5:C5").delete(Excel.DeleteShiftDirection.up);
       await ctx.sync();
     });
+    expect(fake.workbookNames().map((n) => n.formula)).toEqual(["=Sheet1!$B$6"]);
     expect(fake.getValues("Sheet1", "A4:D8")).toEqual([
       ["a4", "b4", "c4", "d4"],
       ["a5", 6, "c6", "d5"],

@@ -1,8 +1,9 @@
 import { calendarDate, toExcelSerial } from "../../src/plan/dates";
 import { COLUMN, columnLetter } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
 import type { PlanEvent } from "../../src/excel/types";
+import { nextTemplate } from "../support/templates";
 import { ACME, setUp } from "./harness";
 import { workbookState } from "./workbook-state";
 
@@ -28,20 +29,6 @@ async function plan(options: Parameters<typeof setUp>[0] = {}, template?: Templa
 
 function historyOf(fake: ReturnType<typeof setUp>["fake"]) {
   return fake.table("PlanHistory");
-}
-
-/** Version 2 of the template: one task added. */
-function nextTemplate(): Template {
-  const next: Template = structuredClone(DEFAULT_TEMPLATE);
-  next.version = 2;
-  next.phases[1].tasks.push({
-    id: "bind-60.coverage-check",
-    text: "Check coverage",
-    owners: ["AE"],
-    items: [],
-    seed: "",
-  });
-  return next;
 }
 
 describe("5. an update that fails part-way", () => {

@@ -263,3 +263,14 @@ export function shiftIndex(i: number, at: number, count: number): number | null 
   if (i < at + n) return null;
   return i - n;
 }
+
+/** `fn` for every cell of `rect`, as rows of columns (1-based coordinates in, a 2D array out). */
+export function grid<T>(rect: Rect, fn: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = rect.startRow; r <= rect.endRow; r++) {
+    const line: T[] = [];
+    for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
+    out.push(line);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import {
   checkRect,
   containsRect,
   formatRect,
+  grid,
   intersect,
   isEntireColumn,
   isEntireRow,
@@ -48,16 +49,6 @@ export interface RangeAreasTarget {
 }
 
 const R = (t: unknown) => t as RangeTarget;
-
-export function grid<T>(rect: Rect, fn: (row: number, col: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let r = rect.startRow; r <= rect.endRow; r++) {
-    const line: T[] = [];
-    for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
-    out.push(line);
-  }
-  return out;
-}
 
 /** Resolves an argument that may be a Range proxy or an address string (relative to `sheet`). */
 export function resolveRangeArg(arg: unknown, model: WorkbookModel, sheet: SheetModel): RangeTarget {

@@ -2,7 +2,7 @@
  * Strict fake of the Office.js Excel API for tests. See README.md in this folder for usage.
  * Plain TypeScript, no Node-only APIs: it can be bundled into a browser page.
  */
-import { Rect, colToLetters, formatRect, parseSingleArea, rectCols, rectRows } from "./address";
+import { Rect, colToLetters, formatRect, grid, parseSingleArea, rectCols, rectRows } from "./address";
 import { rootObjects } from "./api-workbook";
 import { ClientObject, FakeCore, Fault, RequestContextImpl, clientObjectOf, contextByApi } from "./core";
 import { EXCEL_ENUMS } from "./enums";
@@ -337,16 +337,6 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       throw new Error(`FakeExcel: address '${address}' is not on '${sheet.name}'`);
     }
     return p.rect;
-  }
-
-  function grid<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
-    const out: T[][] = [];
-    for (let r = rect.startRow; r <= rect.endRow; r++) {
-      const line: T[] = [];
-      for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
-      out.push(line);
-    }
-    return out;
   }
 
   function cellSnap(sheet: SheetModel, r: number, c: number): CellSnapshot {

@@ -9,6 +9,7 @@ import {
   containsCell,
   containsRect,
   formatRect,
+  grid,
   intersect,
   isEntireColumn,
   isEntireRow,
@@ -1162,16 +1163,6 @@ function mapRuleFormulas(rule: Record<string, unknown>, fn: (formula: string) =>
 }
 
 export type CopyKind = "All" | "Formulas" | "Values" | "Formats";
-
-function grid<T>(rect: Rect, fn: (row: number, col: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let r = rect.startRow; r <= rect.endRow; r++) {
-    const line: T[] = [];
-    for (let c = rect.startCol; c <= rect.endCol; c++) line.push(fn(r, c));
-    out.push(line);
-  }
-  return out;
-}
 
 /** The parts of each layer inside `rect`, in layer order. */
 function clipLayers(layers: StyleLayer[], rect: Rect): StyleLayer[] {

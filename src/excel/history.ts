@@ -1,4 +1,5 @@
-import { type CalendarDate, toExcelSerial } from "../plan/dates";
+import { type CalendarDate } from "../plan/dates";
+import { toExcelSerial } from "../plan/excel-dates";
 import { TEXT_FORMAT } from "../plan/sheet";
 import { needsTextPrefix } from "./sheet-writer";
 

@@ -1,4 +1,5 @@
-import { type CalendarDate, calendarDate, toExcelSerial, toIsoDate } from "../plan/dates";
+import { type CalendarDate, calendarDate, toIsoDate } from "../plan/dates";
+import { toExcelSerial } from "../plan/excel-dates";
 import {
   type CellData,
   DamagedPlanError,

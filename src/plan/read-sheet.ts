@@ -1,4 +1,5 @@
-import { type CalendarDate, fromExcelSerial, plusDays, toIsoDate } from "./dates";
+import { type CalendarDate, plusDays, toIsoDate } from "./dates";
+import { excelSerialToIso } from "./excel-dates";
 import { ROLES, type ServiceTeam } from "./roles";
 import {
   address,
@@ -68,10 +69,6 @@ export function isPlanSheet(markerCell: unknown): boolean {
 }
 
 const text = (value: CellData): string => (value === null || value === undefined ? "" : String(value)).trim();
-
-function dateText(value: CellData): string | null {
-  return typeof value === "number" && value >= 61 && value < 2958466 ? toIsoDate(fromExcelSerial(value)) : null;
-}
 
 function kindOf(id: string): SheetRow["kind"] {
   if (id === "") return "added";
@@ -150,7 +147,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
   const holidays: string[] = [];
   for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) {
     const cell = holidayCell(slot);
-    const holiday = dateText(at(cell.row, cell.column));
+    const holiday = excelSerialToIso(at(cell.row, cell.column));
     if (holiday && !holidays.includes(holiday)) holidays.push(holiday);
   }
   holidays.sort();
@@ -168,7 +165,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     const typedStatus = text(line[COLUMN.status - 1]);
     const status = canonicalStatus(typedStatus) ?? "";
     const statusText = status || typedStatus;
-    const due = dateText(line[COLUMN.due - 1]);
+    const due = excelSerialToIso(line[COLUMN.due - 1]);
     rows.push({
       row,
       id,
@@ -177,11 +174,11 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
       task: text(line[COLUMN.task - 1]),
       owners: text(line[COLUMN.owner - 1]),
       assignedTo: text(line[COLUMN.assignedTo - 1]),
-      opens: dateText(line[COLUMN.opens - 1]),
+      opens: excelSerialToIso(line[COLUMN.opens - 1]),
       due,
       status,
       statusText,
-      completedOn: dateText(line[COLUMN.completedOn - 1]),
+      completedOn: excelSerialToIso(line[COLUMN.completedOn - 1]),
       notes: text(line[COLUMN.notes - 1]),
       state: taskState(statusText, due, today),
     });
@@ -194,8 +191,8 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
     bindCell,
     renewalCell,
-    bind: term.ok ? toIsoDate(term.value.bind) : dateText(bindCell),
-    renewal: term.ok ? toIsoDate(term.value.renewal) : dateText(renewalCell),
+    bind: term.ok ? toIsoDate(term.value.bind) : excelSerialToIso(bindCell),
+    renewal: term.ok ? toIsoDate(term.value.renewal) : excelSerialToIso(renewalCell),
     team,
     holidays,
     rows,

@@ -1,4 +1,4 @@
-import { toExcelSerial } from "./dates";
+import { EXCEL_DATE_RANGE, toExcelSerial } from "./excel-dates";
 import { ROLES, type Role } from "./roles";
 import {
   assignedToFormula,
@@ -547,7 +547,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
 
   const dateValidation = (label: string): Validation => ({
     range: "",
-    rule: { kind: "date", minSerial: 61, maxSerial: 2958465, minIso: "1900-03-01", maxIso: "9999-12-31" },
+    rule: { kind: "date", ...EXCEL_DATE_RANGE },
     errorTitle: `${label} must be a date`,
     errorMessage: `Type the ${label.toLowerCase()} as a date, e.g. 1/15/2027. The plan's due dates are counted from it.`,
     promptTitle: label,
@@ -568,13 +568,13 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     },
     {
       range: column("completedOn"),
-      rule: { kind: "date", minSerial: 61, maxSerial: 2958465, minIso: "1900-03-01", maxIso: "9999-12-31" },
+      rule: { kind: "date", ...EXCEL_DATE_RANGE },
       errorTitle: "Completed on must be a date",
       errorMessage: "Type the day the task was completed, e.g. 3/2/2027.",
     },
     {
       range: holidayRange,
-      rule: { kind: "date", minSerial: 61, maxSerial: 2958465, minIso: "1900-03-01", maxIso: "9999-12-31" },
+      rule: { kind: "date", ...EXCEL_DATE_RANGE },
       errorTitle: "Holidays are dates",
       errorMessage:
         "Type each holiday as a date, e.g. 7/5/2027. Due dates that fall on it move to the working day before.",

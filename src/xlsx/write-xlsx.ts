@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { fromExcelSerial } from "../plan/dates";
+import { fromExcelSerial } from "../plan/excel-dates";
 import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";

@@ -1,4 +1,4 @@
-import { toExcelSerial } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";

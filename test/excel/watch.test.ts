@@ -1,4 +1,5 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import type { PlanEvent } from "../../src/excel/types";
 import { ACME, setUp } from "./harness";

@@ -1,5 +1,6 @@
 import type { HyperFormula } from "hyperformula";
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { type CellData, readPlanSheet, taskState } from "../../src/plan/read-sheet";
 import { describePlanSheet } from "../../src/plan/sheet";
 import { statusConditions } from "../../src/plan/sheet-formulas";

@@ -1,4 +1,5 @@
-import { calendarDate, plusMonths, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate, plusMonths } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
 import { planRepair } from "../../src/plan/repair-plan";
 import { type CellValue, describePlanSheet, type SheetDescription } from "../../src/plan/sheet";

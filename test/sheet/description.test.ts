@@ -1,4 +1,5 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import {
   describePlanSheet,
   fitHeaderFooterText,

@@ -1,7 +1,8 @@
-import { type CalendarDate, compareDates, daysInMonth, parseIsoDate, plusMonths, toIsoDate } from "./dates";
+import { type CalendarDate, compareDates, daysInMonth, parseIsoDate, toIsoDate } from "./dates";
 import { EXCEL_FIRST_DATE, EXCEL_LAST_DATE, fromExcelSerial, isExcelDate, isExcelDateSerial } from "./excel-dates";
 import { ROLES, type ServiceTeam, isRole } from "./roles";
 import { HOLIDAY_SLOTS } from "./sheet-layout";
+import { defaultRenewal, latestRenewal, MAX_TERM_YEARS } from "./term";
 
 /**
  * Input validation for every entry point: the task pane, the command line and the watched Bind/Renewal cells.
@@ -41,7 +42,6 @@ export interface PlanInputs {
   holidays: CalendarDate[];
 }
 
-export const MAX_TERM_YEARS = 3;
 export const MAX_CLIENT_NAME_LENGTH = 120;
 export const MAX_PERSON_NAME_LENGTH = 80;
 const LABELS: Record<Field, string> = {
@@ -142,7 +142,7 @@ export function checkTerm(
   const problems = [...(bind.ok ? [] : bind.problems), ...(renewal && !renewal.ok ? renewal.problems : [])];
   if (!bind.ok || (renewal && !renewal.ok)) return { ok: false, problems };
   const bindDate = (bind as { value: CalendarDate }).value;
-  const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : plusMonths(bindDate, 12);
+  const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : defaultRenewal(bindDate);
   // A given renewal was range-checked above; the default one a year after binding can fall past Excel's last day.
   if (!renewal && compareDates(renewalDate, EXCEL_LAST_DATE) > 0) {
     return {
@@ -166,7 +166,7 @@ export function checkTerm(
       ],
     };
   }
-  if (compareDates(renewalDate, plusMonths(bindDate, 12 * MAX_TERM_YEARS)) > 0) {
+  if (compareDates(renewalDate, latestRenewal(bindDate)) > 0) {
     return {
       ok: false,
       problems: [

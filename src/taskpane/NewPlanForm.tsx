@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Caption1, Field, Input, Link, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { PlanError, type PlanService, type PlanSummary } from "../excel/types";
-import { parseIsoDate, plusMonths, toIsoDate } from "../plan/dates";
 import { ROLES, type Role, type ServiceTeam } from "../plan/roles";
+import { defaultRenewalIso } from "../plan/term";
 import { checkPlanRequest, checkTeam, type Field as PlanField, type PlanRequest, type Problem } from "../plan/validate";
 import { BusyButton, Notice } from "./common";
 import { filledTeam, loadRememberedTeam, rememberTeam } from "./teamStorage";
@@ -25,12 +25,6 @@ const useStyles = makeStyles({
 /** Holiday dates typed one per line (commas and spaces also separate them). */
 export function parseHolidays(text: string): string[] {
   return text.split(/[\s,;]+/).filter((entry) => entry !== "");
-}
-
-/** One year after the bind date, as the renewal field shows it; empty while the bind date is incomplete. */
-function renewalFor(bind: string): string {
-  const date = parseIsoDate(bind);
-  return date ? toIsoDate(plusMonths(date, 12)) : "";
 }
 
 function messagesFor(problems: Problem[], field: PlanField): string | undefined {
@@ -90,7 +84,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
 
   const changeBind = (value: string) => {
     setBind(value);
-    if (!renewalEdited) setRenewal(renewalFor(value));
+    if (!renewalEdited) setRenewal(defaultRenewalIso(value));
     edited();
   };
 

@@ -7,12 +7,11 @@ import {
   readPlanSheet,
   type SheetPlan,
   type SheetRow,
-  taskState,
 } from "../plan/read-sheet";
 import { computeSchedule, type Schedule } from "../plan/schedule";
 import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
-import { isClosed, type Status } from "../plan/status";
+import { completedOnAfter, isClosed, STATUS, type Status, taskState } from "../plan/status";
 import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
 import { checkPlanRequest, type PlanRequest, type Problem } from "../plan/validate";
 import { type CellsBefore, commit, type CommitMessages, queueRestore, stagingName } from "./commit";
@@ -87,10 +86,10 @@ function counts(rows: SheetRow[]): StatusCounts {
   const tasks = rows.filter((r) => r.kind === "task");
   const count = (predicate: (row: SheetRow) => boolean) => tasks.filter(predicate).length;
   return {
-    notStarted: count((r) => r.status === "Not started" || r.status === ""),
-    inProgress: count((r) => r.status === "In progress"),
-    done: count((r) => r.status === "Done"),
-    notApplicable: count((r) => r.status === "N/A"),
+    notStarted: count((r) => r.status === STATUS.notStarted || r.status === ""),
+    inProgress: count((r) => r.status === STATUS.inProgress),
+    done: count((r) => r.status === STATUS.done),
+    notApplicable: count((r) => r.status === STATUS.na),
     overdue: count((r) => r.state === "overdue"),
     dueSoon: count((r) => r.state === "due-soon"),
   };
@@ -98,7 +97,7 @@ function counts(rows: SheetRow[]): StatusCounts {
 
 /** A new plan's counts: every task Not started, late or soon by the engine's dates (as the sheet will show). */
 function newPlanCounts(schedule: Schedule, today: CalendarDate): StatusCounts {
-  const states = schedule.tasks.map((task) => taskState("Not started", toIsoDate(task.due), today));
+  const states = schedule.tasks.map((task) => taskState(STATUS.notStarted, toIsoDate(task.due), today));
   return {
     notStarted: schedule.tasks.length,
     inProgress: 0,
@@ -300,8 +299,8 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     for (const { row, from, to } of changes) {
       if (setStatus) writes.push({ cell: address(row.row, COLUMN.status), value: to });
       const completed = address(row.row, COLUMN.completedOn);
-      if (to === "Done" && !row.completedOn) writes.push({ cell: completed, value: day });
-      if (from === "Done" && to !== "Done" && row.completedOn) writes.push({ cell: completed, value: "" });
+      const stamp = completedOnAfter(from, to, row.completedOn);
+      if (stamp !== "keep") writes.push({ cell: completed, value: stamp === "stamp" ? day : "" });
     }
     const entries: HistoryEntry[] = changes.map(({ row, from, to }) => ({
       when: now(),
@@ -470,7 +469,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           new Map(
             description.rows
               .filter((r) => r.kind !== "phase")
-              .map((r) => [r.id, r.kind === "task" ? "Not started" : ""]),
+              .map((r) => [r.id, r.kind === "task" ? STATUS.notStarted : ""]),
           ),
         );
         return { ok: true as const, plan };

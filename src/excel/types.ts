@@ -8,7 +8,7 @@ import type { PlanRequest, Problem } from "../plan/validate";
  * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
  */
 
-import type { TaskState } from "../plan/read-sheet";
+import type { TaskState } from "../plan/status";
 
 /** How a task stands today, as the sheet's colors show it. */
 export type { TaskState };

@@ -1,4 +1,4 @@
-import { type CalendarDate, plusDays, toIsoDate } from "./dates";
+import { type CalendarDate, toIsoDate } from "./dates";
 import { excelSerialToIso } from "./excel-dates";
 import { ROLES, type ServiceTeam } from "./roles";
 import {
@@ -11,7 +11,7 @@ import {
   TABLE_COLUMNS,
   teamCells,
 } from "./sheet-layout";
-import { canonicalStatus, DUE_SOON_DAYS, type Status } from "./status";
+import { canonicalStatus, type Status, type TaskState, taskState } from "./status";
 import { checkTerm, type Problem } from "./validate";
 
 /**
@@ -20,8 +20,6 @@ import { checkTerm, type Problem } from "./validate";
  */
 
 export type CellData = string | number | boolean | null | undefined;
-
-export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" | "not-started";
 
 export interface SheetRow {
   /** 1-based sheet row. */
@@ -74,18 +72,6 @@ function kindOf(id: string): SheetRow["kind"] {
   if (id === "") return "added";
   const depth = id.split(".").length;
   return depth === 1 ? "phase" : depth === 2 ? "task" : "item";
-}
-
-/** How a row stands today, by the same rule as the sheet's colors (see statusConditions in sheet-formulas.ts). */
-export function taskState(statusText: string, due: string | null, today: CalendarDate): TaskState {
-  const status = canonicalStatus(statusText);
-  if (status === "Done") return "done";
-  if (status === "N/A") return "n/a";
-  if (due && statusText.trim() !== "") {
-    if (due < toIsoDate(today)) return "overdue";
-    if (due <= toIsoDate(plusDays(today, DUE_SOON_DAYS))) return "due-soon";
-  }
-  return status === "In progress" ? "in-progress" : "not-started";
 }
 
 /**

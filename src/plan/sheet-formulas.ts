@@ -1,5 +1,5 @@
 import type { Role } from "./roles";
-import { DUE_SOON_DAYS, type Status } from "./status";
+import { CLOSED_STATUSES, DUE_SOON_DAYS, STATUS, type Status } from "./status";
 import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, LAYOUT, RENEWAL_REF, teamCells } from "./sheet-layout";
 import type { Milestone } from "./template";
 import { TERM_MONTHS } from "./term";
@@ -82,11 +82,11 @@ export function statusConditions(
   const due = `$${columnLetter(COLUMN.due)}${firstRow}`;
   const is = (value: Status) => `${status}="${value}"`;
   // Only rows someone tracks: a task (its status is never blank) or a row a person gave a status.
-  const open = `${status}<>"",NOT(${is("Done")}),NOT(${is("N/A")})`;
+  const open = [`${status}<>""`, ...CLOSED_STATUSES.map((closed) => `NOT(${is(closed)})`)].join(",");
   return {
-    done: `=${is("Done")}`,
-    na: `=${is("N/A")}`,
-    inProgress: `=${is("In progress")}`,
+    done: `=${is(STATUS.done)}`,
+    na: `=${is(STATUS.na)}`,
+    inProgress: `=${is(STATUS.inProgress)}`,
     overdue: `=AND(ISNUMBER(${due}),${due}<TODAY(),${open})`,
     dueSoon: `=AND(ISNUMBER(${due}),${due}>=TODAY(),${due}-TODAY()<=${DUE_SOON_DAYS},${open})`,
   };

@@ -18,7 +18,7 @@ import {
   TABLE_COLUMNS,
   teamCells,
 } from "./sheet-layout";
-import { STATUSES } from "./status";
+import { STATUS, STATUSES } from "./status";
 import { phaseWindow, type Template } from "./template";
 import { hasVisibleCharacter, type PlanInputs } from "./validate";
 
@@ -140,11 +140,11 @@ const COLORS = {
 
 /** Status colors, shared by the legend and the conditional formats so they always agree. */
 export const STATUS_COLORS = {
-  done: { label: "Done", fill: "C6EFCE", font: "006100" },
-  inProgress: { label: "In progress", fill: "DDEBF7", font: "1F4E78" },
+  done: { label: STATUS.done, fill: "C6EFCE", font: "006100" },
+  inProgress: { label: STATUS.inProgress, fill: "DDEBF7", font: "1F4E78" },
   dueSoon: { label: "Due soon", fill: "FFEB9C", font: "9C5700" },
   overdue: { label: "Overdue", fill: "FFC7CE", font: "9C0006" },
-  na: { label: "N/A", fill: "E7E6E6", font: "595959" },
+  na: { label: STATUS.na, fill: "E7E6E6", font: "595959" },
 } as const;
 
 export const DATE_FORMAT = "mmm d, yyyy";
@@ -417,7 +417,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       put(row, COLUMN.assignedTo, formula(assignedToFormula(task.owners)));
       put(row, COLUMN.opens, opens);
       put(row, COLUMN.due, due);
-      put(row, COLUMN.status, text(STATUSES[0]));
+      put(row, COLUMN.status, text(STATUS.notStarted));
       put(row, COLUMN.id, text(task.id));
       rows.push({ row, kind: "task", id: task.id });
       taskOwners.set(task.id, task.owners);

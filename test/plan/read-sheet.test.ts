@@ -1,32 +1,14 @@
 import type { HyperFormula } from "hyperformula";
 import { calendarDate } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
-import { type CellData, readPlanSheet, taskState } from "../../src/plan/read-sheet";
+import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
 import { describePlanSheet } from "../../src/plan/sheet";
 import { statusConditions } from "../../src/plan/sheet-formulas";
 import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT } from "../../src/plan/sheet-layout";
-import { canonicalStatus } from "../../src/plan/status";
+import { canonicalStatus, taskState } from "../../src/plan/status";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
-
-describe("how a task stands today (the rule the sheet's colors use)", () => {
-  const today = calendarDate(2027, 3, 2);
-  it.each([
-    ["Not started", "2027-03-01", "overdue"],
-    ["In progress", "2027-03-01", "overdue"],
-    ["Not started", "2027-03-02", "due-soon"],
-    ["Not started", "2027-03-16", "due-soon"],
-    ["Not started", "2027-03-17", "not-started"],
-    ["In progress", "2027-03-17", "in-progress"],
-    ["Done", "2027-01-01", "done"],
-    ["N/A", "2027-01-01", "n/a"],
-    ["", "2027-01-01", "not-started"],
-    ["Not started", null, "not-started"],
-  ])("%s due %s is %s", (status, due, state) => {
-    expect(taskState(status, due, today)).toBe(state);
-  });
-});
 
 describe("reading a plan sheet back as people left it", () => {
   const today = calendarDate(2027, 3, 2);

@@ -103,7 +103,13 @@ export function holidayCell(index: number): { row: number; column: number } {
   };
 }
 
-/** The holidays block as an absolute reference, e.g. "$F$3:$I$10": the range every WORKDAY formula skips. */
+/** The holidays block as a range, "F3:I10": where the holidays are written, styled and validated. */
+export const HOLIDAYS_RANGE = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays.firstColumn)}:${address(
+  LAYOUT.holidays.lastRow,
+  LAYOUT.holidays.lastColumn,
+)}`;
+
+/** The same block as an absolute reference, "$F$3:$I$10": the range every WORKDAY formula skips. */
 export const HOLIDAYS_REF = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays.firstColumn, true)}:${address(
   LAYOUT.holidays.lastRow,
   LAYOUT.holidays.lastColumn,

@@ -11,7 +11,7 @@ import {
   address,
   COLUMN,
   HOLIDAY_SLOTS,
-  HOLIDAYS_REF,
+  HOLIDAYS_RANGE,
   holidayCell,
   LAYOUT,
   PLAN_MARKER,
@@ -377,8 +377,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     const cell = holidayCell(index);
     put(cell.row, cell.column, { kind: "number", value: toExcelSerial(holiday) });
   });
-  const holidayRange = HOLIDAYS_REF.replace(/\$/g, "");
-  style(holidayRange, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill, horizontal: "left" });
+  style(HOLIDAYS_RANGE, { numberFormat: DATE_FORMAT, fill: COLORS.inputFill, horizontal: "left" });
 
   put(LAYOUT.marker.kind.row, LAYOUT.marker.kind.column, text(PLAN_MARKER));
   put(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column, text(options.planId));
@@ -573,7 +572,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       errorMessage: "Type the day the task was completed, e.g. 3/2/2027.",
     },
     {
-      range: holidayRange,
+      range: HOLIDAYS_RANGE,
       rule: { kind: "date", ...EXCEL_DATE_RANGE },
       errorTitle: "Holidays are dates",
       errorMessage:

@@ -8,10 +8,10 @@ import {
   type SheetPlan,
   type SheetRow,
 } from "../plan/read-sheet";
-import { computeSchedule, type Schedule } from "../plan/schedule";
+import { computeSchedule } from "../plan/schedule";
 import { describePlanSheet } from "../plan/sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
-import { completedOnAfter, isClosed, STATUS, type Status, taskState } from "../plan/status";
+import { completedOnAfter, STATUS, type Status } from "../plan/status";
 import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
 import { checkPlanRequest, type PlanRequest, type Problem } from "../plan/validate";
 import { type CellsBefore, commit, type CommitMessages, queueRestore, stagingName } from "./commit";
@@ -24,7 +24,8 @@ import {
   historyRow,
   queueHistorySheet,
 } from "./history";
-import { queuePlanSheet } from "./sheet-writer";
+import { queueCellWrites, queuePlanSheet } from "./sheet-writer";
+import { patchAddresses, repairPatch, teamPatch } from "../plan/sheet-patch";
 import type {
   CreateResult,
   PlanDetail,
@@ -33,22 +34,13 @@ import type {
   PlanSummary,
   RepairPreview,
   StatusChangeResult,
-  StatusCounts,
   UpdateChange,
   UpdatePreview,
   WorkbookOverview,
-} from "./types";
-import { PlanError } from "./types";
-import {
-  type PlanExtent,
-  planUpdate,
-  queueRebuildSettings,
-  queueRepair,
-  queueUpdate,
-  rebuildArea,
-  repairCells,
-  teamNameCells,
-} from "./update";
+} from "../service/types";
+import { PlanError } from "../service/types";
+import { damagedPlanSummary, newPlanCounts, planDetail, planSummary, type PlanOnSheet } from "../service/view";
+import { type PlanExtent, planUpdate, queueRebuildSettings, queueUpdate, rebuildArea } from "./update";
 import { planRepair } from "../plan/repair-plan";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
@@ -75,89 +67,6 @@ function randomPlanId(): string {
 
 /** What the add-in last saw of each plan's statuses (row id -> status text), to tell a change from a replay or its own echo. */
 type StatusSnapshot = Map<string, string>;
-
-interface LoadedPlan {
-  sheetId: string;
-  sheetName: string;
-  plan: SheetPlan;
-}
-
-function counts(rows: SheetRow[]): StatusCounts {
-  const tasks = rows.filter((r) => r.kind === "task");
-  const count = (predicate: (row: SheetRow) => boolean) => tasks.filter(predicate).length;
-  return {
-    notStarted: count((r) => r.status === STATUS.notStarted || r.status === ""),
-    inProgress: count((r) => r.status === STATUS.inProgress),
-    done: count((r) => r.status === STATUS.done),
-    notApplicable: count((r) => r.status === STATUS.na),
-    overdue: count((r) => r.state === "overdue"),
-    dueSoon: count((r) => r.state === "due-soon"),
-  };
-}
-
-/** A new plan's counts: every task Not started, late or soon by the engine's dates (as the sheet will show). */
-function newPlanCounts(schedule: Schedule, today: CalendarDate): StatusCounts {
-  const states = schedule.tasks.map((task) => taskState(STATUS.notStarted, toIsoDate(task.due), today));
-  return {
-    notStarted: schedule.tasks.length,
-    inProgress: 0,
-    done: 0,
-    notApplicable: 0,
-    overdue: states.filter((state) => state === "overdue").length,
-    dueSoon: states.filter((state) => state === "due-soon").length,
-  };
-}
-
-function summary({ sheetId, sheetName, plan }: LoadedPlan): PlanSummary {
-  return {
-    sheetId,
-    sheetName,
-    client: plan.client,
-    bind: plan.bind,
-    renewal: plan.renewal,
-    counts: counts(plan.rows),
-    problems: plan.problems,
-  };
-}
-
-function detail(loaded: LoadedPlan, today: CalendarDate, template: Template): PlanDetail {
-  const { plan } = loaded;
-  const phases = plan.rows
-    .filter((r) => r.kind === "phase")
-    .map((phaseRow) => {
-      const tasks = plan.rows.filter((r) => r.kind === "task" && r.id.startsWith(`${phaseRow.id}.`));
-      return {
-        phaseId: phaseRow.id,
-        phase: phaseRow.phase,
-        total: tasks.length,
-        closed: tasks.filter((r) => r.status !== "" && isClosed(r.status)).length,
-      };
-    });
-  return {
-    ...summary(loaded),
-    today: toIsoDate(today),
-    team: plan.team,
-    templateVersion: plan.templateVersion,
-    latestTemplateVersion: template.version,
-    phases,
-    tasks: plan.rows
-      .filter((r) => r.kind === "task")
-      .map((r) => ({
-        taskId: r.id,
-        phaseId: r.id.split(".")[0],
-        phase: r.phase,
-        task: r.task,
-        owners: r.owners,
-        assignedTo: r.assignedTo,
-        opens: r.opens,
-        due: r.due,
-        status: r.status,
-        completedOn: r.completedOn,
-        notes: r.notes,
-        state: r.state,
-      })),
-  };
-}
 
 /** The cells of a plan sheet from A1 to the last used cell, whatever was used. */
 function wholePlanRange(sheet: Excel.Worksheet): Excel.Range {
@@ -236,7 +145,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
   const snapshots = new Map<string, StatusSnapshot>();
   const today = () => localDay(now());
 
-  function interpret(sheetId: string, sheetName: string, values: unknown[][]): LoadedPlan {
+  function interpret(sheetId: string, sheetName: string, values: unknown[][]): PlanOnSheet {
     try {
       return { sheetId, sheetName, plan: readPlanSheet(values as CellData[][], today()) };
     } catch (error) {
@@ -253,7 +162,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     context: Excel.RequestContext,
     sheetId: string,
     properties: "values" | "values,formulas" | "values,formulas,numberFormat",
-  ): Promise<{ loaded: LoadedPlan; cells: CellsBefore }> {
+  ): Promise<{ loaded: PlanOnSheet; cells: CellsBefore }> {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     sheet.load("id,name");
     const range = wholePlanRange(sheet);
@@ -273,7 +182,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     };
   }
 
-  async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<LoadedPlan> {
+  async function loadPlan(context: Excel.RequestContext, sheetId: string): Promise<PlanOnSheet> {
     return (await loadPlanCells(context, sheetId, "values")).loaded;
   }
 
@@ -286,7 +195,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
    */
   async function recordStatusChanges(
     context: Excel.RequestContext,
-    loaded: LoadedPlan,
+    loaded: PlanOnSheet,
     changes: { row: SheetRow; from: string; to: string }[],
     before: CellsBefore,
     history: HistoryRead,
@@ -347,7 +256,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     return moved ? historyMovedNote(historySheet) : null;
   }
 
-  function changesAgainstSnapshot(loaded: LoadedPlan): { row: SheetRow; from: string; to: string }[] {
+  function changesAgainstSnapshot(loaded: PlanOnSheet): { row: SheetRow; from: string; to: string }[] {
     const before = snapshots.get(loaded.sheetId);
     if (!before) return [];
     return loaded.plan.rows
@@ -362,7 +271,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
    */
   async function readWorkbook(
     context: Excel.RequestContext,
-  ): Promise<{ activeId: string; plans: (LoadedPlan | PlanSummary)[] }> {
+  ): Promise<{ activeId: string; plans: (PlanOnSheet | PlanSummary)[] }> {
     const sheets = context.workbook.worksheets;
     sheets.load("items/id,items/name");
     const active = sheets.getActiveWorksheet();
@@ -387,22 +296,13 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         if (!snapshots.has(sheet.id)) snapshots.set(sheet.id, snapshotOf(loaded.plan));
         return loaded;
       } catch (error) {
-        // A damaged plan still appears in the list, with what is wrong with it.
-        return {
-          sheetId: sheet.id,
-          sheetName: sheet.name,
-          client: sheet.name,
-          bind: null,
-          renewal: null,
-          counts: { notStarted: 0, inProgress: 0, done: 0, notApplicable: 0, overdue: 0, dueSoon: 0 },
-          problems: [{ field: "bind" as const, message: error instanceof Error ? error.message : String(error) }],
-        };
+        return damagedPlanSummary(sheet.id, sheet.name, error);
       }
     });
     return { activeId: active.id, plans };
   }
 
-  const summaryOf = (entry: LoadedPlan | PlanSummary): PlanSummary => ("plan" in entry ? summary(entry) : entry);
+  const summaryOf = (entry: PlanOnSheet | PlanSummary): PlanSummary => ("plan" in entry ? planSummary(entry) : entry);
 
   async function listPlans(): Promise<PlanSummary[]> {
     return Excel.run(async (context) => (await readWorkbook(context)).plans.map(summaryOf)).catch((error: unknown) => {
@@ -487,7 +387,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
         return {
           plans: plans.map(summaryOf),
           activeId: chosen ? chosen.sheetId : null,
-          detail: chosen && "plan" in chosen ? detail(chosen, today(), template) : null,
+          detail: chosen && "plan" in chosen ? planDetail(chosen, today(), template) : null,
         };
       }).catch((error: unknown) => {
         throw explain("Reading the plans in this workbook", error);
@@ -520,7 +420,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       return Excel.run(async (context) => {
         const loaded = await loadPlan(context, sheetId);
         if (!snapshots.has(sheetId)) snapshots.set(sheetId, snapshotOf(loaded.plan));
-        return detail(loaded, today(), template);
+        return planDetail(loaded, today(), template);
       }).catch((error: unknown) => {
         throw explain("Reading the plan", error);
       });
@@ -589,7 +489,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
             await context.sync();
             if (sheet.name === HISTORY_SHEET || !isPlanSheet(markerOf(window.range.values))) return;
             const cells = await wholeIfLonger(context, sheet, window);
-            let loaded: LoadedPlan;
+            let loaded: PlanOnSheet;
             try {
               loaded = interpret(sheet.id, sheet.name, cells.values);
             } catch (error) {
@@ -668,7 +568,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
           },
           async () => {
             if (!description) {
-              queueRestore(sheet, teamNameCells(), cells);
+              queueRestore(sheet, patchAddresses(teamPatch(plan.team)), cells);
               await context.sync();
               return "undone";
             }
@@ -717,14 +617,15 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
       return Excel.run(async (context) => {
         const { loaded, cells } = await loadPlanCells(context, sheetId, "values,formulas,numberFormat");
         const repair = planRepair(loaded.plan, cells, template);
+        const patch = repairPatch(repair);
         if (repair.cells.length > 0) {
           const sheet = context.workbook.worksheets.getItem(sheetId);
           await commit(
             context,
             { doing: "Repairing the formulas", unchanged: "The sheet was not changed." },
-            () => queueRepair(sheet, repair),
+            () => queueCellWrites(sheet, patch),
             async () => {
-              queueRestore(sheet, repairCells(repair), cells);
+              queueRestore(sheet, patchAddresses(patch), cells);
               await context.sync();
               return "undone";
             },

@@ -1,4 +1,5 @@
 import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet";
+import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
 /**
@@ -77,6 +78,15 @@ export function usedAddress(description: SheetDescription): string {
 export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
   queuePlanCells(sheet, description);
   queuePlanLayout(sheet, description);
+}
+
+/** Queues a patch: each cell's number format (where given), then its value or formula, in the patch's order. */
+export function queueCellWrites(sheet: Excel.Worksheet, patch: readonly CellWrite[]): void {
+  for (const { address: at, value, numberFormat } of patch) {
+    const target = sheet.getRange(at);
+    if (numberFormat) target.numberFormat = [[numberFormat]];
+    target.formulas = [[formulaEntry(value)]];
+  }
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { SheetPlan } from "../plan/read-sheet";
 import { ROLES, type ServiceTeam } from "../plan/roles";
-import { DATE_FORMAT, type SheetDescription, TEXT_FORMAT } from "../plan/sheet";
+import type { SheetDescription } from "../plan/sheet";
 import type { SheetCells } from "../plan/sheet-cells";
-import type { RepairPlan } from "../plan/repair-plan";
 import { planTemplateUpdate, type TemplateUpdate, UpdateNotPossible } from "../plan/update-plan";
-import { address, LAYOUT, teamCells } from "../plan/sheet-layout";
+import { address, LAYOUT } from "../plan/sheet-layout";
+import { teamPatch } from "../plan/sheet-patch";
 import type { Template } from "../plan/template";
 import { checkTeam, describeProblems } from "../plan/validate";
-import { needsTextPrefix, queuePlanCells, queuePlanLayout } from "./sheet-writer";
-import { PlanError, type UpdateChange, type UpdatePreview } from "./types";
+import { queueCellWrites, queuePlanCells, queuePlanLayout } from "./sheet-writer";
+import { PlanError, type UpdateChange, type UpdatePreview } from "../service/types";
 
 /**
  * Updating a plan in place (a new service team, a newer template) and repairing its date formulas. The
@@ -124,14 +124,6 @@ export function planUpdate(loaded: Loaded, sheet: SheetCells, change: UpdateChan
   };
 }
 
-/** The header cells holding the service team's names: what an update of the team alone writes. */
-export function teamNameCells(): string[] {
-  return ROLES.map((role) => {
-    const cell = teamCells(role);
-    return address(cell.row, cell.nameColumn);
-  });
-}
-
 /** Where the plan ended before an update: the last row of its cells, and the last row of its table. */
 export interface PlanExtent {
   lastRow: number;
@@ -158,13 +150,7 @@ export function queueUpdate(
   before: PlanExtent,
 ): void {
   if (!plan.rebuild) {
-    for (const role of ROLES) {
-      const cell = teamCells(role);
-      const target = sheet.getRange(address(cell.row, cell.nameColumn));
-      target.numberFormat = [[TEXT_FORMAT]];
-      const person = (plan.team[role] ?? "").trim();
-      target.values = [[needsTextPrefix(person) ? `'${person}` : person]];
-    }
+    queueCellWrites(sheet, teamPatch(plan.team));
     return;
   }
   const { description } = plan.rebuild;
@@ -185,23 +171,4 @@ export function queueRebuildSettings(
 ): void {
   const lastRow = Math.max(before.lastTableRow, description.rows[description.rows.length - 1].row);
   queuePlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
-}
-
-/** The cells a repair writes (formulas put back, and the Notes that keep what was typed over them). */
-export function repairCells(repair: RepairPlan): string[] {
-  return [...repair.formulas.map((cell) => cell.address), ...repair.notes.map((cell) => cell.address)];
-}
-
-export function queueRepair(sheet: Excel.Worksheet, repair: RepairPlan): void {
-  for (const { address: at, formula } of repair.formulas) {
-    const target = sheet.getRange(at);
-    // A cell someone formatted as Text would keep the formula as text: dates first.
-    target.numberFormat = [[DATE_FORMAT]];
-    target.formulas = [[formula]];
-  }
-  for (const { address: at, text } of repair.notes) {
-    const target = sheet.getRange(at);
-    target.numberFormat = [[TEXT_FORMAT]];
-    target.values = [[needsTextPrefix(text) ? `'${text}` : text]];
-  }
 }

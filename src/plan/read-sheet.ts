@@ -21,7 +21,39 @@ import { checkTerm, type Problem } from "./validate";
 
 export type CellData = string | number | boolean | null | undefined;
 
-export interface SheetRow {
+/**
+ * A task as its row shows it, dates as ISO "YYYY-MM-DD" text (null where the cell holds no date): what the pane
+ * shows of a task (PlanTaskRow) is these fields, with the task's id.
+ */
+export interface TaskFields {
+  phase: string;
+  task: string;
+  owners: string;
+  assignedTo: string;
+  opens: string | null;
+  due: string | null;
+  status: Status | "";
+  completedOn: string | null;
+  notes: string;
+  state: TaskState;
+}
+
+/** The names of TaskFields, for taking them from a SheetRow. */
+export const TASK_FIELDS = [
+  "phase",
+  "task",
+  "owners",
+  "assignedTo",
+  "opens",
+  "due",
+  "status",
+  "completedOn",
+  "notes",
+  "state",
+] as const satisfies readonly (keyof TaskFields)[];
+
+/** One row of the table as read. */
+export interface SheetRow extends TaskFields {
   /** 1-based sheet row. */
   row: number;
   /**
@@ -30,18 +62,8 @@ export interface SheetRow {
    */
   id: string;
   kind: "phase" | "task" | "item" | "added";
-  phase: string;
-  task: string;
-  owners: string;
-  assignedTo: string;
-  opens: string | null;
-  due: string | null;
-  status: Status | "";
   /** The status as read (see canonicalStatus: "done " is "Done"), or text that is no status, kept as typed. */
   statusText: string;
-  completedOn: string | null;
-  notes: string;
-  state: TaskState;
 }
 
 export interface SheetPlan {

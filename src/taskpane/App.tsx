@@ -10,7 +10,7 @@ import {
   tokens,
   type SelectTabData,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, PlanSummary } from "../excel/types";
+import type { PlanDetail, PlanService, PlanSummary } from "../service/types";
 import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
 import { PlanList } from "./PlanList";

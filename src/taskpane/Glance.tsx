@@ -10,7 +10,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, PlanTaskRow } from "../excel/types";
+import type { PlanDetail, PlanService, PlanTaskRow } from "../service/types";
 import { STATUSES, isStatus, DUE_SOON_DAYS } from "../plan/status";
 import { DateText, Notice } from "./common";
 import { countOf } from "./messages";

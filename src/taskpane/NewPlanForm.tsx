@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Caption1, Field, Input, Link, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { PlanError, type PlanService, type PlanSummary } from "../excel/types";
+import { PlanError, type PlanService, type PlanSummary } from "../service/types";
 import { ROLES, type Role, type ServiceTeam } from "../plan/roles";
 import { defaultRenewalIso } from "../plan/term";
 import { checkPlanRequest, checkTeam, type Field as PlanField, type PlanRequest, type Problem } from "../plan/validate";

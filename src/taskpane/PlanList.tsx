@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanService, PlanSummary } from "../excel/types";
+import type { PlanService, PlanSummary } from "../service/types";
 import { DateText, Notice } from "./common";
 import { countOf } from "./messages";
 import { useAction } from "./useAction";

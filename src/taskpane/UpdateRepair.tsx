@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, RepairPreview, UpdateChange, UpdatePreview } from "../excel/types";
+import type { PlanDetail, PlanService, RepairPreview, UpdateChange, UpdatePreview } from "../service/types";
 import { ROLES, type ServiceTeam } from "../plan/roles";
 import { checkTeam } from "../plan/validate";
 import { BusyButton, Notice } from "./common";

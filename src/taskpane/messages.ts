@@ -1,4 +1,4 @@
-import { PlanError } from "../excel/types";
+import { PlanError } from "../service/types";
 
 /**
  * Turns a failure into a sentence for the pane. A PlanError already speaks in words; anything else (an Office

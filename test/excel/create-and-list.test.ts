@@ -4,7 +4,7 @@ import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/service";
-import { PlanError } from "../../src/excel/types";
+import { PlanError } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";

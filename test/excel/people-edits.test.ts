@@ -1,7 +1,7 @@
 import { calendarDate } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
 import { address, COLUMN, columnLetter, HOLIDAYS_RANGE, LAYOUT } from "../../src/plan/sheet-layout";
-import type { PlanEvent } from "../../src/excel/types";
+import type { PlanEvent } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 /**

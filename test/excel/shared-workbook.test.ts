@@ -3,7 +3,7 @@ import { toExcelSerial } from "../../src/plan/excel-dates";
 import { COLUMN, columnLetter } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
-import type { PlanEvent } from "../../src/excel/types";
+import type { PlanEvent } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 import { workbookState } from "./workbook-state";
 

@@ -1,7 +1,7 @@
 import { calendarDate } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
 import { LAYOUT } from "../../src/plan/sheet-layout";
-import type { PlanEvent } from "../../src/excel/types";
+import type { PlanEvent } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";

@@ -1,3 +1,4 @@
+import type { TaskFields } from "../plan/read-sheet";
 import type { RepairCell } from "../plan/repair-plan";
 import type { ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
@@ -7,11 +8,6 @@ import type { PlanRequest, Problem } from "../plan/validate";
  * What the task pane sees of the workbook. The pane depends on this interface only; `src/excel` implements it
  * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
  */
-
-import type { TaskState } from "../plan/status";
-
-/** How a task stands today, as the sheet's colors show it. */
-export type { TaskState };
 
 export interface StatusCounts {
   notStarted: number;
@@ -33,19 +29,10 @@ export interface PlanSummary {
   problems: Problem[];
 }
 
-export interface PlanTaskRow {
+/** A task as the pane shows it: the row's fields as read (TaskFields), its id and its phase's id. */
+export interface PlanTaskRow extends TaskFields {
   taskId: string;
   phaseId: string;
-  phase: string;
-  task: string;
-  owners: string;
-  assignedTo: string;
-  opens: string | null;
-  due: string | null;
-  status: Status | "";
-  completedOn: string | null;
-  notes: string;
-  state: TaskState;
 }
 
 export interface PhaseProgress {

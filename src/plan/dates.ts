@@ -61,3 +61,8 @@ export function onOrBeforeWorkday(date: CalendarDate, holidays: ReadonlySet<stri
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.getTime() - b.getTime();
 }
+
+/** The calendar day `when` falls on by the machine's clock: the person's own "today". */
+export function localDay(when: Date): CalendarDate {
+  return calendarDate(when.getFullYear(), when.getMonth() + 1, when.getDate());
+}

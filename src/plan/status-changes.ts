@@ -1,4 +1,4 @@
-import type { CalendarDate } from "./dates";
+import { type CalendarDate, toIsoDate } from "./dates";
 import { toExcelSerial } from "./excel-dates";
 import type { SheetPlan, SheetRow } from "./read-sheet";
 import type { PlanRow } from "./sheet";
@@ -56,4 +56,21 @@ export function statusPatch(changes: readonly StatusChange[], today: CalendarDat
     });
   }
   return patch;
+}
+
+/**
+ * The plan as it reads once `changes` are written (see statusPatch): Completed on stamped with `today` or cleared,
+ * so what was read before the writes need not be read again.
+ */
+export function planAfterChanges(plan: SheetPlan, changes: readonly StatusChange[], today: CalendarDate): SheetPlan {
+  const effects = new Map(changes.map(({ row, from, to }) => [row, completedOnAfter(from, to, row.completedOn)]));
+  if ([...effects.values()].every((effect) => effect === "keep")) return plan;
+  return {
+    ...plan,
+    rows: plan.rows.map((row) => {
+      const effect = effects.get(row) ?? "keep";
+      if (effect === "keep") return row;
+      return { ...row, completedOn: effect === "stamp" ? toIsoDate(today) : null };
+    }),
+  };
 }

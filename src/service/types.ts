@@ -56,9 +56,18 @@ export interface PlanDetail extends PlanSummary {
 export type PlanEvent =
   /**
    * A plan sheet changed (dates, statuses, notes), by this user or a co-author. `historyNote` is set when recording
-   * the change needed a new Plan history table (see StatusChangeResult).
+   * the change needed a new Plan history table (see StatusChangeResult). `detail` is the plan as it reads after the
+   * change (and what the add-in wrote for it), so the pane can show it without reading it again; absent when the
+   * sheet could not be read as a plan.
    */
-  | { kind: "plan-changed"; sheetId: string; source: "Local" | "Remote"; problems: Problem[]; historyNote?: string }
+  | {
+      kind: "plan-changed";
+      sheetId: string;
+      source: "Local" | "Remote";
+      problems: Problem[];
+      historyNote?: string;
+      detail?: PlanDetail;
+    }
   /** Sheets were added, removed, renamed or activated. */
   | { kind: "plans-changed" };
 

@@ -3,7 +3,7 @@ import { computeSchedule } from "../../src/plan/schedule";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest } from "../../src/plan/validate";
-import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/service";
+import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/create";
 import { PlanError } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 

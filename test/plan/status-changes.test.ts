@@ -3,6 +3,7 @@ import type { SheetPlan, SheetRow } from "../../src/plan/read-sheet";
 import {
   changesSince,
   newPlanBaseline,
+  planAfterChanges,
   statusBaseline,
   statusPatch,
   type StatusChange,
@@ -119,5 +120,36 @@ describe("statusPatch: what a status change writes", () => {
       { address: "G14", value: { kind: "text", text: "Done" } },
       { address: "H14", value: { kind: "number", value: 46448 } },
     ]);
+  });
+});
+
+describe("planAfterChanges: the plan as it reads once a change's cells are written", () => {
+  it("stamps and clears Completed on as statusPatch writes it, and leaves other rows as they were", () => {
+    const done = row("bind-30.a", 14, "Done");
+    const reopened = row("bind-30.b", 15, "In progress", "2027-02-01");
+    const typed = row("bind-30.c", 16, "Done", "2027-02-20");
+    const untouched = row("bind-30.d", 17, "Not started");
+    const before = plan([done, reopened, typed, untouched]);
+    const after = planAfterChanges(
+      before,
+      [
+        { row: done, from: "Not started", to: "Done" },
+        { row: reopened, from: "Done", to: "In progress" },
+        { row: typed, from: "In progress", to: "Done" },
+      ],
+      TODAY,
+    );
+    expect(after.rows.map((r) => r.completedOn)).toEqual(["2027-03-02", null, "2027-02-20", null]);
+    expect(after.rows[2]).toBe(typed);
+    expect(after.rows[3]).toBe(untouched);
+    expect(before.rows[0].completedOn).toBeNull(); // the plan as read is not changed
+  });
+
+  it("is the plan itself when nothing is written", () => {
+    const before = plan([row("bind-30.a", 14, "In progress")]);
+    expect(planAfterChanges(before, [], TODAY)).toBe(before);
+    expect(planAfterChanges(before, [{ row: before.rows[0], from: "Not started", to: "In progress" }], TODAY)).toBe(
+      before,
+    );
   });
 });

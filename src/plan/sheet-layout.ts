@@ -55,6 +55,11 @@ export function address(row: number, column: number, absolute = false): string {
   return absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;
 }
 
+/** The A1 range from (firstRow, firstColumn) to (lastRow, lastColumn), e.g. "A13:J60". */
+export function rangeAddress(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
+  return `${address(firstRow, firstColumn)}:${address(lastRow, lastColumn)}`;
+}
+
 /**
  * The header above the task table is laid out in blocks a reader takes in at once, left to right: the client
  * and term (A:B), the whole service team with names (C:D, one role a row), the status key (E) and the holidays

@@ -9,7 +9,7 @@ import { newPlanCounts } from "../service/view";
 import { commit, stagingName } from "./commit";
 import { HISTORY_SHEET } from "./history";
 import { runExplained, type Session } from "./session";
-import { queuePlanSheet } from "./sheet-writer";
+import { renderPlanSheet } from "./sheet-writer";
 
 /** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
 export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
@@ -44,7 +44,7 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
           // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
           // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
           const made = sheets.add(staging);
-          queuePlanSheet(made, description);
+          renderPlanSheet(made, description);
           made.customProperties.add(PLAN_ID_PROPERTY, description.planId);
           made.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
           made.activate();

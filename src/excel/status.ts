@@ -14,7 +14,7 @@ import {
 } from "./history";
 import { loadPlanCells, rowOfTask } from "./read";
 import { runExplained, type Session } from "./session";
-import { queueCellWrites } from "./sheet-writer";
+import { renderCellWrites } from "./sheet-writer";
 
 /**
  * Status changes, from the pane or a person's edit in the sheet: Completed on stamped or cleared, and a row of
@@ -80,7 +80,7 @@ export async function recordStatusChanges(
     messages,
     () => {
       const table = staging ? queueHistorySheet(context.workbook, staging) : history.table;
-      queueCellWrites(sheet, patch);
+      renderCellWrites(sheet, patch);
       table.rows.add(undefined, entries.map(historyRow));
       if (!staging) return null;
       table.worksheet.name = historySheet;

@@ -8,7 +8,7 @@ import { type CellsBefore, commit, queueRestore, stagingName } from "./commit";
 import { TEMPLATE_VERSION_PROPERTY } from "./create";
 import { loadPlanCells } from "./read";
 import { runExplained, type Session } from "./session";
-import { queueCellWrites, queuePlanCells, queuePlanLayout } from "./sheet-writer";
+import { renderCellWrites, renderPlanCells, renderPlanLayout } from "./sheet-writer";
 
 /**
  * Changing a plan in place: a new service team, a newer template (src/service/prepare-update.ts works out what and
@@ -35,7 +35,7 @@ function queueRebuildSettings(
   ungroupOld = true,
 ): void {
   const lastRow = Math.max(before.lastTableRow, description.rows[description.rows.length - 1].row);
-  queuePlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
+  renderPlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
 }
 
 /** The template version a rebuilt plan now follows, in the sheet's custom property. */
@@ -58,12 +58,12 @@ function queueUpdate(
   before: PlanExtent,
 ): void {
   if (!update.rebuild) {
-    queueCellWrites(sheet, teamPatch(update.team));
+    renderCellWrites(sheet, teamPatch(update.team));
     return;
   }
   const { description } = update.rebuild;
   const scratch = workbook.worksheets.add(staging);
-  queuePlanCells(scratch, description);
+  renderPlanCells(scratch, description);
   const area = rebuildArea(description, before);
   sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
   queueRebuildSettings(sheet, description, before);
@@ -164,7 +164,7 @@ export function applyRepair(session: Session, sheetId: string): Promise<RepairPr
         await commit(
           context,
           { doing: "Repairing the formulas", unchanged },
-          () => queueCellWrites(sheet, patch),
+          () => renderCellWrites(sheet, patch),
           async () => {
             queueRestore(sheet, patchAddresses(patch), cells);
             await context.sync();

@@ -44,7 +44,8 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borderBottom) cell.border = { ...cell.border, bottom: { style: "thin", color: argb(style.borderBottom) } };
 }
 
-export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
+/** Adds `description` as a worksheet of `workbook` (the Office.js writer's renderPlanSheet does the same in Excel). */
+export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(description.name, {
     views: [
       { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
@@ -163,7 +164,7 @@ export function planWorkbook(descriptions: SheetDescription[]): ExcelJS.Workbook
   workbook.created = new Date(0);
   // Formulas carry no cached results; every spreadsheet program recalculates them when the file opens.
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const description of descriptions) addPlanSheet(workbook, description);
+  for (const description of descriptions) renderPlanSheet(workbook, description);
   return workbook;
 }
 

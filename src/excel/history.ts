@@ -1,6 +1,6 @@
 import { localDay } from "../plan/dates";
 import { toExcelSerial } from "../plan/excel-dates";
-import { TEXT_FORMAT } from "../plan/sheet";
+import { TEXT_FORMAT } from "../plan/sheet-style";
 import { needsTextPrefix } from "./sheet-writer";
 
 /**

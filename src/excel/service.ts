@@ -1,9 +1,7 @@
 import type { PlanService } from "../service/types";
-import { createPlan } from "./create";
 import { activatePlan, activePlanId, listPlans, overview, readPlan, selectTask } from "./read";
 import { createSession, type ExcelPlanServiceOptions } from "./session";
 import { setTaskStatus } from "./status";
-import { applyRepair, applyUpdate, previewRepair, previewUpdate } from "./update-repair";
 import { watch } from "./watch";
 
 export type { ExcelPlanServiceOptions };
@@ -17,11 +15,16 @@ export type { ExcelPlanServiceOptions };
  * - update-repair.ts: a new team, a newer template, repaired date formulas.
  * Every write is one batch that lands whole or is taken back (commit.ts), rendered from a pure description of the
  * sheet or of the cells it changes (sheet-writer.ts).
+ *
+ * The jobs that describe whole sheets (create, update and repair) load on first use: the pane shows the plans and
+ * takes input before their code (and the sheet description's) has arrived.
  */
 export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): PlanService {
   const session = createSession(options);
+  const create = () => import("./create");
+  const updateRepair = () => import("./update-repair");
   return {
-    createPlan: (request) => createPlan(session, request),
+    createPlan: async (request) => (await create()).createPlan(session, request),
     listPlans: () => listPlans(session),
     overview: (sheetId) => overview(session, sheetId),
     activatePlan,
@@ -30,9 +33,9 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     selectTask: (sheetId, taskId) => selectTask(session, sheetId, taskId),
     setTaskStatus: (sheetId, taskId, status) => setTaskStatus(session, sheetId, taskId, status),
     watch: (listener) => watch(session, listener),
-    previewUpdate: (sheetId, change) => previewUpdate(session, sheetId, change),
-    applyUpdate: (sheetId, change) => applyUpdate(session, sheetId, change),
-    previewRepair: (sheetId) => previewRepair(session, sheetId),
-    applyRepair: (sheetId) => applyRepair(session, sheetId),
+    previewUpdate: async (sheetId, change) => (await updateRepair()).previewUpdate(session, sheetId, change),
+    applyUpdate: async (sheetId, change) => (await updateRepair()).applyUpdate(session, sheetId, change),
+    previewRepair: async (sheetId) => (await updateRepair()).previewRepair(session, sheetId),
+    applyRepair: async (sheetId) => (await updateRepair()).applyRepair(session, sheetId),
   };
 }

@@ -1,4 +1,4 @@
-import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet";
+import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet-types";
 import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 

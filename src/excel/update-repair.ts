@@ -1,5 +1,5 @@
 import { planRepair } from "../plan/repair-plan";
-import type { SheetDescription } from "../plan/sheet";
+import type { SheetDescription } from "../plan/sheet-types";
 import { address, LAYOUT } from "../plan/sheet-layout";
 import { patchAddresses, repairPatch, teamPatch } from "../plan/sheet-patch";
 import { type PreparedUpdate, prepareUpdate } from "../service/prepare-update";

@@ -1,6 +1,6 @@
 import { excelSerialToIso } from "./excel-dates";
 import type { SheetPlan } from "./read-sheet";
-import { type CellValue } from "./sheet";
+import type { CellValue } from "./sheet-types";
 import { cellAt, cellText, type SheetCells } from "./sheet-cells";
 import { isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN } from "./sheet-layout";

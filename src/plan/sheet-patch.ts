@@ -1,6 +1,7 @@
 import type { RepairPlan } from "./repair-plan";
 import { ROLES, type ServiceTeam } from "./roles";
-import { type CellValue, DATE_FORMAT, TEXT_FORMAT } from "./sheet";
+import { DATE_FORMAT, TEXT_FORMAT } from "./sheet-style";
+import type { CellValue } from "./sheet-types";
 import { address, teamCells } from "./sheet-layout";
 
 /**

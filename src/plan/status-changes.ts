@@ -1,7 +1,7 @@
 import { type CalendarDate, toIsoDate } from "./dates";
 import { toExcelSerial } from "./excel-dates";
 import type { SheetPlan, SheetRow } from "./read-sheet";
-import type { PlanRow } from "./sheet";
+import type { PlanRow } from "./sheet-types";
 import { address, COLUMN } from "./sheet-layout";
 import { type CellWrite, textCell } from "./sheet-patch";
 import { completedOnAfter, STATUS } from "./status";

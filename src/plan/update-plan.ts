@@ -1,7 +1,8 @@
 import { parseIsoDate } from "./dates";
 import type { SheetPlan } from "./read-sheet";
 import { ROLES, type ServiceTeam } from "./roles";
-import { type CellValue, describePlanSheet, type SheetDescription } from "./sheet";
+import { describePlanSheet } from "./sheet";
+import type { CellValue, SheetDescription } from "./sheet-types";
 import { cellAt, cellText, type SheetCells, shiftFormulaRows, usedWidth } from "./sheet-cells";
 import { isAssignedToFormula, isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN, columnLetter, LAYOUT, TABLE_COLUMNS, teamCells } from "./sheet-layout";

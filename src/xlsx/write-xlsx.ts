@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { fromExcelSerial } from "../plan/excel-dates";
-import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
+import { headerFooterCodes } from "../plan/sheet-print";
+import type { CellStyle, SheetDescription } from "../plan/sheet-types";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";
 

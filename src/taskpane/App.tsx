@@ -16,8 +16,8 @@ import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
 import { PlanList } from "./PlanList";
 import { UpdateRepair } from "./UpdateRepair";
-import { Notice } from "./common";
-import { describeFailure } from "./messages";
+import { ErrorNotice, Notice } from "./components/Notice";
+import { describeFailure } from "./failure";
 
 /** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
 export const REFRESH_DEBOUNCE_MS = 150;
@@ -45,6 +45,9 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
+  // Four tabs on one line at 320 px (the narrowest pane): a little less space around each, Caption1-sized text.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   panel: { minWidth: 0 },
   empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
 });
@@ -181,16 +184,14 @@ export function App({ service, initialSection }: { service: PlanService; initial
             value={value}
             id={`tab-${value}`}
             aria-controls={section === value ? `panel-${value}` : undefined}
+            className={styles.tab}
+            content={{ className: styles.tabText }}
           >
             {label}
           </Tab>
         ))}
       </TabList>
-      {loadError && (
-        <Notice key={loadError} intent="error">
-          {loadError}
-        </Notice>
-      )}
+      <ErrorNotice error={loadError} />
       {historyNote && (
         <Notice key={historyNote} intent="warning" title="Plan history">
           {historyNote}

@@ -8,8 +8,3 @@ export function describeFailure(error: unknown, whatFailed: string): string {
   if (error instanceof PlanError || (error instanceof Error && error.name === "PlanError")) return error.message;
   return `Could not ${whatFailed}. Try again; if it keeps failing, close the pane and open it again from the Home tab.`;
 }
-
-/** "1 task", "3 tasks". */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}

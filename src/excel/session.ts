@@ -1,7 +1,8 @@
 import { type CalendarDate, localDay } from "../plan/dates";
 import { type CellData, DamagedPlanError, readPlanSheet } from "../plan/read-sheet";
 import type { StatusBaseline } from "../plan/status-changes";
-import { DEFAULT_TEMPLATE, type Template } from "../plan/template";
+import { type Template } from "../plan/template";
+import { DEFAULT_TEMPLATE } from "../plan/default-template";
 import { PlanError } from "../service/types";
 import type { PlanOnSheet } from "../service/view";
 import { explain } from "./errors";

@@ -1,7 +1,7 @@
 import { toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { LAYOUT } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/create";
 import { PlanError } from "../../src/service/types";

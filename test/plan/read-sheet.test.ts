@@ -6,7 +6,7 @@ import { describePlanSheet } from "../../src/plan/sheet";
 import { statusConditions } from "../../src/plan/sheet-formulas";
 import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT, rangeCorners, TABLE_COLUMNS } from "../../src/plan/sheet-layout";
 import { canonicalStatus, taskState } from "../../src/plan/status";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
 

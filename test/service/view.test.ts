@@ -1,7 +1,7 @@
 import { calendarDate } from "../../src/plan/dates";
 import type { SheetPlan, SheetRow } from "../../src/plan/read-sheet";
 import { computeSchedule } from "../../src/plan/schedule";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import {
   damagedPlanSummary,
   newPlanCounts,

@@ -9,7 +9,7 @@ import { fromExcelSerial, toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { describePlanSheet, type SheetDescription } from "../../src/plan/sheet";
 import { address, COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest, type PlanInputs } from "../../src/plan/validate";
 import { writePlanWorkbook } from "../../src/xlsx/write-xlsx";
 import { convertWithLibreOffice, libreOfficeInstalled } from "../support/libreoffice";

@@ -7,7 +7,7 @@ import { toExcelSerial } from "../../src/plan/excel-dates";
 import { describePlanSheet, type Validation } from "../../src/plan/sheet";
 import { address, LAYOUT, rangeCorners } from "../../src/plan/sheet-layout";
 import { STATUSES } from "../../src/plan/status";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { writePlanWorkbook } from "../../src/xlsx/write-xlsx";
 import { typeInto, validationRules, type ValidationRuleXml } from "../support/typing";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { calendarDate, plusDays, toIsoDate } from "../../src/plan/dates";
 import { describePlanSheet } from "../../src/plan/sheet";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest, type PlanInputs } from "../../src/plan/validate";
 import { writePlanWorkbook } from "../../src/xlsx/write-xlsx";
 import type { Emit } from "../bench";

@@ -4,7 +4,11 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
+/** A command line the program does not take; reported with the usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** Failures the person can fix; reported on stderr with exit code 2 and nothing on stdout. */
+export class InputError extends Error {}
 
 export function parseArgs(argv: string[], valueOptions: string[], flagOptions: string[]): ParsedArgs {
   const [command, ...rest] = argv;

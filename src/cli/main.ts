@@ -1,21 +1,17 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
 import { describePlanSheet } from "../plan/sheet";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
-import { DEFAULT_TEMPLATE } from "../plan/template";
-import { checkPlanRequest, type Problem } from "../plan/validate";
-import { parseArgs, UsageError } from "./args";
+import { DEFAULT_TEMPLATE } from "../plan/default-template";
+import { checkPlanRequest, type PlanInputs, type Problem } from "../plan/validate";
+import { InputError, parseArgs, UsageError } from "./args";
+import { type HolidayLine, readHolidays, readTeam, writeNewFile } from "./files";
 
 const USAGE = `Usage:
   service-plan template --json
   service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
                    --out FILE.xlsx [--force]`;
-
-/** Failures the person can fix; reported on stderr with exit code 2 and nothing on stdout. */
-export class InputError extends Error {}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -56,16 +52,7 @@ async function dispatch(argv: string[]): Promise<string> {
     case "schedule": {
       const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client"], ["json"]);
       requireJson(options);
-      const holidaysFile = stringOption(options, "holidays");
-      const holidayLines = readHolidays(holidaysFile);
-      const checked = checkPlanRequest({
-        client: stringOption(options, "client") ?? "Sample client",
-        bind: stringOption(options, "bind") ?? "",
-        renewal: stringOption(options, "renewal"),
-        holidays: holidayLines.map((line) => line.text),
-      });
-      if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
-      const inputs = checked.value;
+      const inputs = planInputs(options, "Sample client");
       const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
       return (
         JSON.stringify(
@@ -95,27 +82,18 @@ async function dispatch(argv: string[]): Promise<string> {
       const out = stringOption(options, "out");
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
-      const holidaysFile = stringOption(options, "holidays");
-      const holidayLines = readHolidays(holidaysFile);
-      const checked = checkPlanRequest({
-        client: stringOption(options, "client") ?? "",
-        bind: stringOption(options, "bind") ?? "",
-        renewal: stringOption(options, "renewal"),
-        team: readTeam(stringOption(options, "team")),
-        holidays: holidayLines.map((line) => line.text),
-      });
-      if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
-      const description = describePlanSheet(DEFAULT_TEMPLATE, checked.value, {
+      const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")));
+      const description = describePlanSheet(DEFAULT_TEMPLATE, inputs, {
         planId: randomUUID(),
         existingSheetNames: [],
       });
       // exceljs is loaded only here, so `template` and `schedule` start fast.
       const { writePlanWorkbook } = await import("../xlsx/write-xlsx");
       writeNewFile(out, await writePlanWorkbook([description]), options.has("force"));
-      const schedule = computeSchedule(DEFAULT_TEMPLATE, checked.value);
+      const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
       return (
         `Wrote ${out}: sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
-        `bind ${toIsoDate(checked.value.bind)}, renewal ${toIsoDate(checked.value.renewal)}.\n` +
+        `bind ${toIsoDate(inputs.bind)}, renewal ${toIsoDate(inputs.renewal)}.\n` +
         schedule.warnings.map((w) => `Warning: ${w}\n`).join("")
       );
     }
@@ -128,6 +106,25 @@ async function dispatch(argv: string[]): Promise<string> {
   }
 }
 
+/** The plan the options ask for, checked; what is wrong with it (holidays by line of their file) as an InputError. */
+function planInputs(
+  options: Map<string, string | true>,
+  client: string,
+  team: () => Record<string, unknown> | undefined = () => undefined,
+): PlanInputs {
+  const holidaysFile = stringOption(options, "holidays");
+  const holidayLines = readHolidays(holidaysFile);
+  const checked = checkPlanRequest({
+    client: stringOption(options, "client") ?? client,
+    bind: stringOption(options, "bind") ?? "",
+    renewal: stringOption(options, "renewal"),
+    team: team(),
+    holidays: holidayLines.map((line) => line.text),
+  });
+  if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
+  return checked.value;
+}
+
 function requireJson(options: Map<string, string | true>): void {
   if (!options.has("json")) throw new UsageError("Add --json: output is JSON only.");
 }
@@ -135,135 +132,6 @@ function requireJson(options: Map<string, string | true>): void {
 export function stringOption(options: Map<string, string | true>, name: string): string | undefined {
   const value = options.get(name);
   return typeof value === "string" ? value : undefined;
-}
-
-/** A team file: a JSON object from role to person, e.g. {"AE": "Dana Whitfield"}. */
-export function readTeam(path: string | undefined): Record<string, unknown> | undefined {
-  if (path === undefined) return undefined;
-  const text = readTextFile(path, "the team file");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`Cannot read the team file ${path}: it is not valid JSON (${(error as Error).message}).`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new InputError(`The team file ${path} must hold a JSON object of role to name, e.g. {"AE": "Dana Lee"}.`);
-  }
-  return parsed as Record<string, unknown>;
-}
-
-/**
- * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then
- * renamed over it, so a failure never leaves a half-written workbook. The temporary name is short, so a
- * target name near the file system's limit still has room.
- */
-function writeNewFile(path: string, bytes: Buffer, force: boolean): void {
-  const target = resolve(path);
-  if (existsSync(target) && !force) {
-    throw new InputError(`${path} already exists: choose another --out file, or add --force to replace it.`);
-  }
-  const temporary = join(dirname(target), `.service-plan-${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    writeFileSync(temporary, bytes, { flag: "wx" });
-    renameSync(temporary, target);
-  } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was created where the folder cannot be reached (ENOTDIR, ENOENT); the write error is what counts.
-    }
-    throw new InputError(`Cannot write ${path}: ${fileProblem(error, "write")}.`);
-  }
-}
-
-/** What went wrong with a file, said so that the person knows what to change. */
-function fileProblem(error: unknown, action: "read" | "write"): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return action === "read" ? "it does not exist" : "its folder does not exist";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return action === "read" ? "permission denied" : "the folder is not writable";
-    case "EISDIR":
-      return "it is a folder";
-    case "ENOTDIR":
-      return "part of its path is a file, not a folder";
-    case "ENAMETOOLONG":
-      return "the name is too long: choose a shorter file or folder name";
-    case "ENOSPC":
-    case "EDQUOT":
-      return "the disk is full";
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Input files are small text; a larger or binary file is refused before it is read whole. */
-export const MAX_INPUT_FILE_BYTES = 64 * 1024;
-
-/**
- * A small text file, UTF-8 (with or without the byte order mark Windows PowerShell writes) or UTF-16 with a
- * byte order mark. Reads at most MAX_INPUT_FILE_BYTES + 1 bytes, so a device such as /dev/zero or a large
- * binary file is refused instead of exhausting memory.
- */
-export function readTextFile(path: string, what: string): string {
-  const cannot = (reason: string) => new InputError(`Cannot read ${what} ${path}: ${reason}.`);
-  let bytes: Buffer;
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, "r");
-  } catch (error) {
-    throw cannot(fileProblem(error, "read"));
-  }
-  try {
-    if (fstatSync(descriptor).isDirectory()) throw cannot("it is a folder");
-    bytes = Buffer.alloc(MAX_INPUT_FILE_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
-      read = readSync(descriptor, bytes, length, bytes.length - length, null);
-    }
-    bytes = bytes.subarray(0, length);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw cannot(fileProblem(error, "read"));
-  } finally {
-    closeSync(descriptor);
-  }
-  const notText = cannot("it is not a text file; save it as plain text (UTF-8)");
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
-  if (encoding === "utf-8" && bytes.includes(0)) throw notText;
-  if (bytes.length > MAX_INPUT_FILE_BYTES) {
-    throw cannot(`it is larger than ${MAX_INPUT_FILE_BYTES / 1024} KB, too large for ${what}`);
-  }
-  let text: string;
-  try {
-    // The decoder drops a leading byte order mark.
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    throw notText;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) throw notText;
-  return text;
-}
-
-/** A line of a holidays file, numbered from 1 as an editor shows it. */
-export interface HolidayLine {
-  line: number;
-  text: string;
-}
-
-/** A holidays file: one YYYY-MM-DD date per line; blank lines and lines starting with # are ignored. */
-export function readHolidays(path: string | undefined): HolidayLine[] {
-  if (path === undefined) return [];
-  return readTextFile(path, "the holidays file")
-    .split(/\r\n|\r|\n/)
-    .map((text, index) => ({ line: index + 1, text: text.trim() }))
-    .filter(({ text }) => text !== "" && !text.startsWith("#"));
 }
 
 /** At most this many holiday lines are reported one by one; the rest are counted. */

@@ -32,15 +32,33 @@ export function triggerSourceSupported(): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", TRIGGER_SOURCE_SET);
 }
 
+/**
+ * Queues `write` so that its change events never reach the add-in's own handler. Where events say which add-in
+ * made a change (ExcelApi 1.14) the handler skips its own; elsewhere events are switched off around the writes
+ * and back on in the same batch. Returns whether they were switched off, and so must be switched back on should
+ * the batch fail (see eventsBackOn).
+ */
+export function writeWithoutOwnEvents<T>(
+  context: Excel.RequestContext,
+  write: () => T,
+): { written: T; quiet: boolean } {
+  const quiet = !triggerSourceSupported();
+  if (quiet) context.runtime.enableEvents = false;
+  const written = write();
+  if (quiet) context.runtime.enableEvents = true;
+  return { written, quiet };
+}
+
+/** Events back on after a batch that switched them off failed (and so did not switch them on again). */
 async function eventsBackOn(context: Excel.RequestContext): Promise<void> {
   context.runtime.enableEvents = true;
   await context.sync().catch(() => undefined);
 }
 
 /**
- * Sends `write`'s operations in one batch and returns what `write` returned. On hosts without change trigger sources the add-in's own writes must not
- * reach its change handler, so events are off around them and back on in the same batch; when the batch fails
- * they are switched back on after the recovery, whatever happens to it.
+ * Sends `write`'s operations in one batch, without hearing its own events (writeWithoutOwnEvents), and returns what
+ * `write` returned. When the batch fails, `recover` runs, and events are switched back on after it, whatever
+ * happens to it.
  */
 export async function commit<T>(
   context: Excel.RequestContext,
@@ -48,10 +66,7 @@ export async function commit<T>(
   write: () => T,
   recover: () => Promise<Recovery>,
 ): Promise<T> {
-  const quiet = !triggerSourceSupported();
-  if (quiet) context.runtime.enableEvents = false;
-  const written = write();
-  if (quiet) context.runtime.enableEvents = true;
+  const { written, quiet } = writeWithoutOwnEvents(context, write);
   try {
     await context.sync();
     return written;

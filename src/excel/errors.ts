@@ -1,4 +1,4 @@
-import { PlanError } from "./types";
+import { PlanError } from "../service/types";
 
 /**
  * Office errors, told in words. Office.js rejects with codes such as "InvalidArgument" or "ItemNotFound"; a

@@ -1,5 +1,6 @@
-import { type CalendarDate, toExcelSerial } from "../plan/dates";
-import { TEXT_FORMAT } from "../plan/sheet";
+import { localDay } from "../plan/dates";
+import { toExcelSerial } from "../plan/excel-dates";
+import { TEXT_FORMAT } from "../plan/sheet-style";
 import { needsTextPrefix } from "./sheet-writer";
 
 /**
@@ -24,7 +25,7 @@ export interface HistoryEntry {
 }
 
 /** The person's local date and time as an Excel serial: history reads in the user's own clock. */
-export function localTimestampSerial(when: Date, localDay: (when: Date) => CalendarDate): number {
+export function localTimestampSerial(when: Date): number {
   const seconds = when.getHours() * 3600 + when.getMinutes() * 60 + when.getSeconds();
   return toExcelSerial(localDay(when)) + seconds / 86_400;
 }
@@ -34,9 +35,9 @@ function asText(value: string): string {
   return needsTextPrefix(value) ? `'${value}` : value;
 }
 
-export function historyRow(entry: HistoryEntry, localDay: (when: Date) => CalendarDate): (string | number)[] {
+export function historyRow(entry: HistoryEntry): (string | number)[] {
   return [
-    localTimestampSerial(entry.when, localDay),
+    localTimestampSerial(entry.when),
     asText(entry.client),
     asText(entry.sheetName),
     asText(entry.taskId),

@@ -1,10 +1,12 @@
-import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet";
+import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet-types";
+import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
 /**
- * Queues a plan sheet description onto a worksheet through Office.js. Nothing here calls `context.sync()`:
- * the caller sends everything in one round trip, whatever the number of tasks. Values, formulas and number
- * formats go as 2D arrays in one write each.
+ * The Office.js writer: renders a plan sheet description (or a patch of some of its cells) onto a worksheet by
+ * queuing operations. Nothing here calls `context.sync()`: the caller sends everything in one round trip,
+ * whatever the number of tasks. Values, formulas and number formats go as 2D arrays in one write each. The file
+ * writer, src/xlsx/write-xlsx.ts, renders the same descriptions into an .xlsx.
  */
 
 /** Excel column widths are in characters of the default font; Office.js takes points (7 px a character + 5 px padding, 0.75 pt a pixel). */
@@ -74,16 +76,25 @@ export function usedAddress(description: SheetDescription): string {
 }
 
 /** Queues the cells, formats, rules, outline, freeze panes and print setup of `description` onto `sheet`. */
-export function queuePlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
-  queuePlanCells(sheet, description);
-  queuePlanLayout(sheet, description);
+export function renderPlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
+  renderPlanCells(sheet, description);
+  renderPlanLayout(sheet, description);
+}
+
+/** Queues a patch: each cell's number format (where given), then its value or formula, in the patch's order. */
+export function renderCellWrites(sheet: Excel.Worksheet, patch: readonly CellWrite[]): void {
+  for (const { address: at, value, numberFormat } of patch) {
+    const target = sheet.getRange(at);
+    if (numberFormat) target.numberFormat = [[numberFormat]];
+    target.formulas = [[formulaEntry(value)]];
+  }
 }
 
 /**
  * What a copy of the cells carries (Range.copyFrom "All"): values and formulas, number formats and the other cell
  * formats, data validation and conditional formats.
  */
-export function queuePlanCells(sheet: Excel.Worksheet, description: SheetDescription): void {
+export function renderPlanCells(sheet: Excel.Worksheet, description: SheetDescription): void {
   const whole = sheet.getRange(usedAddress(description));
   // Formats first: a cell formatted as Text keeps "=HYPERLINK(...)" as the text a person typed.
   whole.numberFormat = numberFormatGrid(description);
@@ -135,7 +146,7 @@ export function queuePlanCells(sheet: Excel.Worksheet, description: SheetDescrip
  * heights and the print setup. Each is set rather than added, so queuing it again changes nothing; for the outline
  * that holds when `regroup` names the rows whose old groups go first.
  */
-export function queuePlanLayout(
+export function renderPlanLayout(
   sheet: Excel.Worksheet,
   description: SheetDescription,
   regroup?: { firstRow: number; lastRow: number },

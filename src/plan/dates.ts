@@ -8,8 +8,6 @@ import { addDays, addMonths, isValid, isWeekend } from "date-fns";
 export type CalendarDate = UTCDate;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const MS_PER_DAY = 86_400_000;
 
 export function calendarDate(year: number, month: number, day: number): CalendarDate {
   const date = new UTCDate(0);
@@ -44,15 +42,6 @@ export function toIsoDate(date: CalendarDate): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Excel's date serial (1900 date system): 46402 is 2027-01-15. Valid from 1900-03-01 on. */
-export function toExcelSerial(date: CalendarDate): number {
-  return Math.round((date.getTime() - EXCEL_EPOCH) / MS_PER_DAY);
-}
-
-export function fromExcelSerial(serial: number): CalendarDate {
-  return new UTCDate(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
-}
-
 export function plusDays(date: CalendarDate, days: number): CalendarDate {
   return addDays(date, days);
 }
@@ -71,4 +60,9 @@ export function onOrBeforeWorkday(date: CalendarDate, holidays: ReadonlySet<stri
 
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.getTime() - b.getTime();
+}
+
+/** The calendar day `when` falls on by the machine's clock: the person's own "today". */
+export function localDay(when: Date): CalendarDate {
+  return calendarDate(when.getFullYear(), when.getMonth() + 1, when.getDate());
 }

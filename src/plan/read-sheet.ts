@@ -1,4 +1,5 @@
-import { type CalendarDate, fromExcelSerial, plusDays, toIsoDate } from "./dates";
+import { type CalendarDate, toIsoDate } from "./dates";
+import { excelSerialToIso } from "./excel-dates";
 import { ROLES, type ServiceTeam } from "./roles";
 import {
   address,
@@ -10,7 +11,7 @@ import {
   TABLE_COLUMNS,
   teamCells,
 } from "./sheet-layout";
-import { canonicalStatus, DUE_SOON_DAYS, type Status } from "./status";
+import { canonicalStatus, type Status, type TaskState, taskState } from "./status";
 import { checkTerm, type Problem } from "./validate";
 
 /**
@@ -20,9 +21,39 @@ import { checkTerm, type Problem } from "./validate";
 
 export type CellData = string | number | boolean | null | undefined;
 
-export type TaskState = "done" | "n/a" | "overdue" | "due-soon" | "in-progress" | "not-started";
+/**
+ * A task as its row shows it, dates as ISO "YYYY-MM-DD" text (null where the cell holds no date): what the pane
+ * shows of a task (PlanTaskRow) is these fields, with the task's id.
+ */
+export interface TaskFields {
+  phase: string;
+  task: string;
+  owners: string;
+  assignedTo: string;
+  opens: string | null;
+  due: string | null;
+  status: Status | "";
+  completedOn: string | null;
+  notes: string;
+  state: TaskState;
+}
 
-export interface SheetRow {
+/** The names of TaskFields, for taking them from a SheetRow. */
+export const TASK_FIELDS = [
+  "phase",
+  "task",
+  "owners",
+  "assignedTo",
+  "opens",
+  "due",
+  "status",
+  "completedOn",
+  "notes",
+  "state",
+] as const satisfies readonly (keyof TaskFields)[];
+
+/** One row of the table as read. */
+export interface SheetRow extends TaskFields {
   /** 1-based sheet row. */
   row: number;
   /**
@@ -31,18 +62,8 @@ export interface SheetRow {
    */
   id: string;
   kind: "phase" | "task" | "item" | "added";
-  phase: string;
-  task: string;
-  owners: string;
-  assignedTo: string;
-  opens: string | null;
-  due: string | null;
-  status: Status | "";
   /** The status as read (see canonicalStatus: "done " is "Done"), or text that is no status, kept as typed. */
   statusText: string;
-  completedOn: string | null;
-  notes: string;
-  state: TaskState;
 }
 
 export interface SheetPlan {
@@ -69,26 +90,10 @@ export function isPlanSheet(markerCell: unknown): boolean {
 
 const text = (value: CellData): string => (value === null || value === undefined ? "" : String(value)).trim();
 
-function dateText(value: CellData): string | null {
-  return typeof value === "number" && value >= 61 && value < 2958466 ? toIsoDate(fromExcelSerial(value)) : null;
-}
-
 function kindOf(id: string): SheetRow["kind"] {
   if (id === "") return "added";
   const depth = id.split(".").length;
   return depth === 1 ? "phase" : depth === 2 ? "task" : "item";
-}
-
-/** How a row stands today, by the same rule as the sheet's colors (see statusConditions in sheet-formulas.ts). */
-export function taskState(statusText: string, due: string | null, today: CalendarDate): TaskState {
-  const status = canonicalStatus(statusText);
-  if (status === "Done") return "done";
-  if (status === "N/A") return "n/a";
-  if (due && statusText.trim() !== "") {
-    if (due < toIsoDate(today)) return "overdue";
-    if (due <= toIsoDate(plusDays(today, DUE_SOON_DAYS))) return "due-soon";
-  }
-  return status === "In progress" ? "in-progress" : "not-started";
 }
 
 /**
@@ -150,7 +155,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
   const holidays: string[] = [];
   for (let slot = 0; slot < HOLIDAY_SLOTS; slot++) {
     const cell = holidayCell(slot);
-    const holiday = dateText(at(cell.row, cell.column));
+    const holiday = excelSerialToIso(at(cell.row, cell.column));
     if (holiday && !holidays.includes(holiday)) holidays.push(holiday);
   }
   holidays.sort();
@@ -168,7 +173,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     const typedStatus = text(line[COLUMN.status - 1]);
     const status = canonicalStatus(typedStatus) ?? "";
     const statusText = status || typedStatus;
-    const due = dateText(line[COLUMN.due - 1]);
+    const due = excelSerialToIso(line[COLUMN.due - 1]);
     rows.push({
       row,
       id,
@@ -177,11 +182,11 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
       task: text(line[COLUMN.task - 1]),
       owners: text(line[COLUMN.owner - 1]),
       assignedTo: text(line[COLUMN.assignedTo - 1]),
-      opens: dateText(line[COLUMN.opens - 1]),
+      opens: excelSerialToIso(line[COLUMN.opens - 1]),
       due,
       status,
       statusText,
-      completedOn: dateText(line[COLUMN.completedOn - 1]),
+      completedOn: excelSerialToIso(line[COLUMN.completedOn - 1]),
       notes: text(line[COLUMN.notes - 1]),
       state: taskState(statusText, due, today),
     });
@@ -194,8 +199,8 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
     bindCell,
     renewalCell,
-    bind: term.ok ? toIsoDate(term.value.bind) : dateText(bindCell),
-    renewal: term.ok ? toIsoDate(term.value.renewal) : dateText(renewalCell),
+    bind: term.ok ? toIsoDate(term.value.bind) : excelSerialToIso(bindCell),
+    renewal: term.ok ? toIsoDate(term.value.renewal) : excelSerialToIso(renewalCell),
     team,
     holidays,
     rows,

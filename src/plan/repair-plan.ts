@@ -1,6 +1,6 @@
-import { fromExcelSerial, toIsoDate } from "./dates";
+import { excelSerialToIso } from "./excel-dates";
 import type { SheetPlan } from "./read-sheet";
-import { type CellValue } from "./sheet";
+import type { CellValue } from "./sheet-types";
 import { cellAt, cellText, type SheetCells } from "./sheet-cells";
 import { isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN } from "./sheet-layout";
@@ -38,7 +38,7 @@ export interface RepairPlan {
 const normalize = (formula: string) => formula.replace(/\s+/g, "").toUpperCase();
 
 function typedText(value: CellValue): string | null {
-  if (value.kind === "number") return value.value >= 61 ? toIsoDate(fromExcelSerial(value.value)) : String(value.value);
+  if (value.kind === "number") return excelSerialToIso(value.value) ?? String(value.value);
   if (value.kind === "text") return value.text;
   return null;
 }
@@ -55,7 +55,7 @@ function keptLine(label: string, found: CellValue): string | undefined {
 
 function describeFound(value: CellValue): string {
   const typed = typedText(value);
-  if (value.kind === "number" && value.value >= 61) return `${typed} typed over the formula`;
+  if (value.kind === "number" && excelSerialToIso(value.value)) return `${typed} typed over the formula`;
   if (typed !== null) return value.kind === "number" ? typed : `"${typed}" typed over the formula`;
   if (value.kind === "formula") {
     return value.formula.includes("#REF!")

@@ -1,5 +1,5 @@
 import type { CellData } from "./read-sheet";
-import type { CellValue } from "./sheet";
+import type { CellValue } from "./sheet-types";
 
 /**
  * A plan sheet as a spreadsheet holds it, from A1: each cell's value and its formula (Office.js `values` and

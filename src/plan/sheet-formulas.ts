@@ -1,7 +1,8 @@
 import type { Role } from "./roles";
-import { DUE_SOON_DAYS, type Status } from "./status";
+import { CLOSED_STATUSES, DUE_SOON_DAYS, STATUS, type Status } from "./status";
 import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, LAYOUT, RENEWAL_REF, teamCells } from "./sheet-layout";
 import type { Milestone } from "./template";
+import { TERM_MONTHS } from "./term";
 
 /**
  * The schedule engine's date rule (see schedule.ts) written as spreadsheet formulas, so a plan sheet keeps
@@ -44,8 +45,8 @@ export function isMilestoneFormula(formula: string): boolean {
   return MILESTONE_PATTERN.test(formula);
 }
 
-/** Renewal that follows the bind date: one year later, same day of month (EDATE keeps Feb 29 -> Feb 28). */
-export const RENEWAL_FOLLOWS_BIND_FORMULA = `=IF(ISNUMBER(${BIND_REF}),EDATE(${BIND_REF},12),"")`;
+/** Renewal that follows the bind date (see defaultRenewal): EDATE keeps the day of month, Feb 29 -> Feb 28. */
+export const RENEWAL_FOLLOWS_BIND_FORMULA = `=IF(ISNUMBER(${BIND_REF}),EDATE(${BIND_REF},${TERM_MONTHS}),"")`;
 
 export const TERM_FORMULA = `=IF(${BOTH_DATES},${RENEWAL_REF}-${BIND_REF},"")`;
 
@@ -81,11 +82,11 @@ export function statusConditions(
   const due = `$${columnLetter(COLUMN.due)}${firstRow}`;
   const is = (value: Status) => `${status}="${value}"`;
   // Only rows someone tracks: a task (its status is never blank) or a row a person gave a status.
-  const open = `${status}<>"",NOT(${is("Done")}),NOT(${is("N/A")})`;
+  const open = [`${status}<>""`, ...CLOSED_STATUSES.map((closed) => `NOT(${is(closed)})`)].join(",");
   return {
-    done: `=${is("Done")}`,
-    na: `=${is("N/A")}`,
-    inProgress: `=${is("In progress")}`,
+    done: `=${is(STATUS.done)}`,
+    na: `=${is(STATUS.na)}`,
+    inProgress: `=${is(STATUS.inProgress)}`,
     overdue: `=AND(ISNUMBER(${due}),${due}<TODAY(),${open})`,
     dueSoon: `=AND(ISNUMBER(${due}),${due}>=TODAY(),${due}-TODAY()<=${DUE_SOON_DAYS},${open})`,
   };

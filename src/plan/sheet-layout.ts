@@ -55,6 +55,11 @@ export function address(row: number, column: number, absolute = false): string {
   return absolute ? `$${columnLetter(column)}$${row}` : `${columnLetter(column)}${row}`;
 }
 
+/** The A1 range from (firstRow, firstColumn) to (lastRow, lastColumn), e.g. "A13:J60". */
+export function rangeAddress(firstRow: number, firstColumn: number, lastRow: number, lastColumn: number): string {
+  return `${address(firstRow, firstColumn)}:${address(lastRow, lastColumn)}`;
+}
+
 /**
  * The header above the task table is laid out in blocks a reader takes in at once, left to right: the client
  * and term (A:B), the whole service team with names (C:D, one role a row), the status key (E) and the holidays
@@ -103,7 +108,13 @@ export function holidayCell(index: number): { row: number; column: number } {
   };
 }
 
-/** The holidays block as an absolute reference, e.g. "$F$3:$I$10": the range every WORKDAY formula skips. */
+/** The holidays block as a range, "F3:I10": where the holidays are written, styled and validated. */
+export const HOLIDAYS_RANGE = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays.firstColumn)}:${address(
+  LAYOUT.holidays.lastRow,
+  LAYOUT.holidays.lastColumn,
+)}`;
+
+/** The same block as an absolute reference, "$F$3:$I$10": the range every WORKDAY formula skips. */
 export const HOLIDAYS_REF = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays.firstColumn, true)}:${address(
   LAYOUT.holidays.lastRow,
   LAYOUT.holidays.lastColumn,

@@ -1,11 +1,12 @@
 import { parseIsoDate } from "./dates";
 import type { SheetPlan } from "./read-sheet";
 import { ROLES, type ServiceTeam } from "./roles";
-import { type CellValue, describePlanSheet, type SheetDescription } from "./sheet";
+import { describePlanSheet } from "./sheet";
+import type { CellValue, SheetDescription } from "./sheet-types";
 import { cellAt, cellText, type SheetCells, shiftFormulaRows, usedWidth } from "./sheet-cells";
 import { isAssignedToFormula, isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN, columnLetter, LAYOUT, TABLE_COLUMNS, teamCells } from "./sheet-layout";
-import { canonicalStatus, STATUSES } from "./status";
+import { canonicalStatus, STATUS } from "./status";
 import { phaseWindow, type Template } from "./template";
 import type { PlanInputs } from "./validate";
 
@@ -107,7 +108,7 @@ function isGenerated(value: CellValue, column: number, row: TemplateRow, id: str
       return row.kind === "item" ? isEmpty(value) : value.kind === "formula" && isMilestoneFormula(value.formula);
     case COLUMN.status: {
       const typed = textOf(value);
-      return row.kind === "task" ? typed !== null && canonicalStatus(typed) === STATUSES[0] : isEmpty(value);
+      return row.kind === "task" ? typed !== null && canonicalStatus(typed) === STATUS.notStarted : isEmpty(value);
     }
     case COLUMN.id:
       return textOf(value) === id;

@@ -1,15 +1,8 @@
-import {
-  type CalendarDate,
-  calendarDate,
-  compareDates,
-  daysInMonth,
-  parseIsoDate,
-  plusMonths,
-  toIsoDate,
-  fromExcelSerial,
-} from "./dates";
+import { type CalendarDate, compareDates, daysInMonth, parseIsoDate, toIsoDate } from "./dates";
+import { EXCEL_FIRST_DATE, EXCEL_LAST_DATE, fromExcelSerial, isExcelDate, isExcelDateSerial } from "./excel-dates";
 import { ROLES, type ServiceTeam, isRole } from "./roles";
 import { HOLIDAY_SLOTS } from "./sheet-layout";
+import { defaultRenewal, latestRenewal, MAX_TERM_YEARS } from "./term";
 
 /**
  * Input validation for every entry point: the task pane, the command line and the watched Bind/Renewal cells.
@@ -49,11 +42,8 @@ export interface PlanInputs {
   holidays: CalendarDate[];
 }
 
-export const MAX_TERM_YEARS = 3;
 export const MAX_CLIENT_NAME_LENGTH = 120;
 export const MAX_PERSON_NAME_LENGTH = 80;
-const EARLIEST = calendarDate(1900, 3, 1);
-const LATEST = calendarDate(9999, 12, 31);
 const LABELS: Record<Field, string> = {
   client: "Client",
   bind: "Bind date",
@@ -120,7 +110,7 @@ export function checkDate(field: Field, input: DateInput): Checked<CalendarDate>
   }
   let date: CalendarDate | null;
   if (typeof input === "number") {
-    date = Number.isFinite(input) && input >= 61 && input < 2958466 ? fromExcelSerial(input) : null;
+    date = isExcelDateSerial(input) ? fromExcelSerial(input) : null;
     if (!date) return fail(`${label} is ${input}, which is not a date: enter a date such as 2027-01-15.`);
   } else {
     date = parseIsoDate(input);
@@ -133,9 +123,9 @@ export function checkDate(field: Field, input: DateInput): Checked<CalendarDate>
       );
     }
   }
-  if (compareDates(date, EARLIEST) < 0 || compareDates(date, LATEST) > 0) {
+  if (!isExcelDate(date)) {
     return fail(
-      `${label} ${toIsoDate(date)} is outside the dates Excel can show (${toIsoDate(EARLIEST)} to ${toIsoDate(LATEST)}): check the year.`,
+      `${label} ${toIsoDate(date)} is outside the dates Excel can show (${toIsoDate(EXCEL_FIRST_DATE)} to ${toIsoDate(EXCEL_LAST_DATE)}): check the year.`,
     );
   }
   return { ok: true, value: date };
@@ -152,15 +142,15 @@ export function checkTerm(
   const problems = [...(bind.ok ? [] : bind.problems), ...(renewal && !renewal.ok ? renewal.problems : [])];
   if (!bind.ok || (renewal && !renewal.ok)) return { ok: false, problems };
   const bindDate = (bind as { value: CalendarDate }).value;
-  const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : plusMonths(bindDate, 12);
+  const renewalDate = renewal ? (renewal as { value: CalendarDate }).value : defaultRenewal(bindDate);
   // A given renewal was range-checked above; the default one a year after binding can fall past Excel's last day.
-  if (!renewal && compareDates(renewalDate, LATEST) > 0) {
+  if (!renewal && compareDates(renewalDate, EXCEL_LAST_DATE) > 0) {
     return {
       ok: false,
       problems: [
         {
           field: "renewal",
-          message: `Renewal date one year after the bind date ${toIsoDate(bindDate)} would be after ${toIsoDate(LATEST)}, the last date Excel can show: enter an earlier bind date, or a renewal date.`,
+          message: `Renewal date one year after the bind date ${toIsoDate(bindDate)} would be after ${toIsoDate(EXCEL_LAST_DATE)}, the last date Excel can show: enter an earlier bind date, or a renewal date.`,
         },
       ],
     };
@@ -176,7 +166,7 @@ export function checkTerm(
       ],
     };
   }
-  if (compareDates(renewalDate, plusMonths(bindDate, 12 * MAX_TERM_YEARS)) > 0) {
+  if (compareDates(renewalDate, latestRenewal(bindDate)) > 0) {
     return {
       ok: false,
       problems: [

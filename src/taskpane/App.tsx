@@ -10,13 +10,14 @@ import {
   tokens,
   type SelectTabData,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, PlanSummary } from "../excel/types";
+import type { PlanEvent, PlanService, WorkbookOverview } from "../service/types";
+import { viewAfterEvents } from "../service/view-after-events";
 import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
 import { PlanList } from "./PlanList";
 import { UpdateRepair } from "./UpdateRepair";
-import { Notice } from "./common";
-import { describeFailure } from "./messages";
+import { ErrorNotice, Notice } from "./components/Notice";
+import { describeFailure } from "./failure";
 
 /** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
 export const REFRESH_DEBOUNCE_MS = 150;
@@ -44,20 +45,24 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
+  // Four tabs on one line at 320 px (the narrowest pane): a little less space around each, Caption1-sized text.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   panel: { minWidth: 0 },
   empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
 });
 
-interface Snapshot {
-  plans: PlanSummary[];
-  activeId: string | null;
-  detail: PlanDetail | null;
-}
-
-/** The whole pane inside Excel: four sections over one picture of the workbook that follows its edits. */
+/**
+ * The whole pane inside Excel: four sections over one view of the workbook that follows its edits. An edit's
+ * event brings the plan as the add-in read it, so most edits need no read of their own (viewAfterEvents).
+ */
 export function App({ service, initialSection }: { service: PlanService; initialSection?: Section }) {
   const styles = useStyles();
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [view, setView] = useState<WorkbookOverview | null>(null);
+  // The view as last shown, for merging events into it; null until a read succeeded, and after one failed.
+  const shown = useRef<WorkbookOverview | null>(null);
+  // Reads under way: events arriving meanwhile are followed by a read of their own, never merged into an old view.
+  const reading = useRef(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
   const [historyNote, setHistoryNote] = useState<string | null>(null);
@@ -68,16 +73,21 @@ export function App({ service, initialSection }: { service: PlanService; initial
   const refresh = useCallback(
     async (sheetId?: string) => {
       const read = ++latestRead.current;
+      reading.current++;
       try {
-        const { plans, activeId, detail } = await service.overview(sheetId);
+        const overview = await service.overview(sheetId);
         if (read !== latestRead.current) return;
-        setSnapshot({ plans, activeId, detail });
+        shown.current = overview;
+        setView(overview);
         setLoadError(null);
-        setSection((current) => current ?? (detail ? "glance" : plans.length ? "plans" : "new"));
+        setSection((current) => current ?? (overview.detail ? "glance" : overview.plans.length ? "plans" : "new"));
       } catch (failure) {
         if (read !== latestRead.current) return;
+        shown.current = null;
         setLoadError(describeFailure(failure, "read the plans in this workbook"));
         setSection((current) => current ?? "new");
+      } finally {
+        reading.current--;
       }
     },
     [service],
@@ -87,13 +97,23 @@ export function App({ service, initialSection }: { service: PlanService; initial
     let stopWatching: (() => Promise<void>) | null = null;
     let unmounted = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const refreshSoon = () => {
+    let burst: PlanEvent[] = [];
+    const followSoon = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), REFRESH_DEBOUNCE_MS);
+      timer = setTimeout(() => {
+        const events = burst;
+        burst = [];
+        const next = reading.current === 0 ? viewAfterEvents(shown.current, events) : null;
+        if (next) {
+          shown.current = next;
+          setView(next);
+        } else void refresh();
+      }, REFRESH_DEBOUNCE_MS);
     };
     service
       .watch((event) => {
-        if (event.kind === "plan-changed" || event.kind === "plans-changed") refreshSoon();
+        burst.push(event);
+        followSoon();
         if (event.kind === "plan-changed" && event.historyNote && !unmounted) setHistoryNote(event.historyNote);
       })
       .then(
@@ -138,7 +158,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
   );
   const reread = useCallback(() => void refresh(), [refresh]);
 
-  const detail = snapshot?.detail ?? null;
+  const detail = view?.detail ?? null;
   const noActivePlan = (
     <div className={styles.empty}>
       <Caption1>The sheet you are on is not a service plan. Open one from the list or create a new plan.</Caption1>
@@ -164,16 +184,14 @@ export function App({ service, initialSection }: { service: PlanService; initial
             value={value}
             id={`tab-${value}`}
             aria-controls={section === value ? `panel-${value}` : undefined}
+            className={styles.tab}
+            content={{ className: styles.tabText }}
           >
             {label}
           </Tab>
         ))}
       </TabList>
-      {loadError && (
-        <Notice key={loadError} intent="error">
-          {loadError}
-        </Notice>
-      )}
+      <ErrorNotice error={loadError} />
       {historyNote && (
         <Notice key={historyNote} intent="warning" title="Plan history">
           {historyNote}
@@ -189,8 +207,8 @@ export function App({ service, initialSection }: { service: PlanService; initial
           {section === "plans" && (
             <PlanList
               service={service}
-              plans={snapshot?.plans ?? null}
-              activeId={snapshot?.activeId ?? null}
+              plans={view?.plans ?? null}
+              activeId={view?.activeId ?? null}
               onActivated={showPlan}
             />
           )}

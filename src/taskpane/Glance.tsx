@@ -10,23 +10,15 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, PlanTaskRow } from "../excel/types";
+import type { PlanDetail, PlanService, PlanTaskRow } from "../service/types";
 import { STATUSES, isStatus, DUE_SOON_DAYS } from "../plan/status";
-import { DateText, Notice } from "./common";
-import { countOf } from "./messages";
-import { useAction } from "./useAction";
+import { DateText } from "./components/DateText";
+import { ErrorNotice, Notice } from "./components/Notice";
+import { countOf } from "./count";
+import { useAction } from "./hooks/useAction";
+import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
   task: {
     display: "flex",
     flexDirection: "column",
@@ -116,11 +108,7 @@ function TaskItem({ service, plan, task, onChanged, onHistoryNote }: GlanceProps
           </option>
         ))}
       </Select>
-      {(selecting.error || updating.error) && (
-        <Notice key={selecting.error ?? updating.error ?? ""} intent="error">
-          {selecting.error ?? updating.error}
-        </Notice>
-      )}
+      <ErrorNotice error={selecting.error ?? updating.error} />
     </li>
   );
 }
@@ -131,17 +119,17 @@ function TaskGroup({
   tasks,
   ...props
 }: GlanceProps & { title: string; empty: string; tasks: PlanTaskRow[] }) {
-  const styles = useStyles();
+  const shared = useSharedStyles();
   const headingId = `glance-${title.replace(/\W+/g, "-").toLowerCase()}`;
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+    <section className={shared.section} aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={shared.heading}>
         {title} ({tasks.length})
       </Subtitle2>
       {tasks.length === 0 ? (
         <Caption1>{empty}</Caption1>
       ) : (
-        <ul className={styles.list} aria-labelledby={headingId}>
+        <ul className={shared.stack} aria-labelledby={headingId}>
           {tasks.map((task) => (
             <TaskItem key={task.taskId} task={task} {...props} />
           ))}
@@ -154,13 +142,14 @@ function TaskGroup({
 /** The active plan today: what is late, what comes next, how far each phase is. */
 export function Glance(props: GlanceProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const { plan } = props;
   const overdue = plan.tasks.filter((task) => task.state === "overdue");
   const dueSoon = plan.tasks.filter((task) => task.state === "due-soon");
   return (
-    <section className={styles.section} aria-labelledby="glance-heading">
+    <section className={shared.section} aria-labelledby="glance-heading">
       <div>
-        <Subtitle2 as="h2" block id="glance-heading" className={styles.heading} tabIndex={-1}>
+        <Subtitle2 as="h2" block id="glance-heading" className={shared.heading} tabIndex={-1}>
           {plan.client || plan.sheetName} at a glance
         </Subtitle2>
         <Caption1 as="p" block className={styles.meta}>
@@ -188,8 +177,8 @@ export function Glance(props: GlanceProps) {
         empty={`Nothing is due in the next ${DUE_SOON_DAYS} days.`}
         tasks={dueSoon}
       />
-      <section className={styles.section} aria-labelledby="glance-phases">
-        <Subtitle2 as="h3" id="glance-phases" className={styles.heading}>
+      <section className={shared.section} aria-labelledby="glance-phases">
+        <Subtitle2 as="h3" id="glance-phases" className={shared.heading}>
           Progress by phase
         </Subtitle2>
         <div className={styles.phases}>

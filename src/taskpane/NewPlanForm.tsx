@@ -1,12 +1,15 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { Caption1, Field, Input, Link, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { PlanError, type PlanService, type PlanSummary } from "../excel/types";
-import { parseIsoDate, plusMonths, toIsoDate } from "../plan/dates";
-import { ROLES, type Role, type ServiceTeam } from "../plan/roles";
-import { checkPlanRequest, checkTeam, type Field as PlanField, type PlanRequest, type Problem } from "../plan/validate";
-import { BusyButton, Notice } from "./common";
+import { PlanError, type PlanService, type PlanSummary } from "../service/types";
+import type { ServiceTeam } from "../plan/roles";
+import { defaultRenewalIso } from "../plan/term";
+import { checkPlanRequest, type Field as PlanField, type PlanRequest, type Problem } from "../plan/validate";
+import { BusyButton } from "./components/BusyButton";
+import { ErrorNotice, Notice } from "./components/Notice";
+import { TeamFields } from "./components/TeamFields";
+import { useAction } from "./hooks/useAction";
+import { useSharedStyles } from "./styles";
 import { filledTeam, loadRememberedTeam, rememberTeam } from "./teamStorage";
-import { useAction } from "./useAction";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -19,7 +22,6 @@ const useStyles = makeStyles({
     padding: 0,
     minWidth: 0,
   },
-  heading: { margin: 0 },
 });
 
 /** Holiday dates typed one per line (commas and spaces also separate them). */
@@ -27,21 +29,9 @@ export function parseHolidays(text: string): string[] {
   return text.split(/[\s,;]+/).filter((entry) => entry !== "");
 }
 
-/** One year after the bind date, as the renewal field shows it; empty while the bind date is incomplete. */
-function renewalFor(bind: string): string {
-  const date = parseIsoDate(bind);
-  return date ? toIsoDate(plusMonths(date, 12)) : "";
-}
-
 function messagesFor(problems: Problem[], field: PlanField): string | undefined {
   const messages = problems.filter((problem) => problem.field === field).map((problem) => problem.message);
   return messages.length ? messages.join(" ") : undefined;
-}
-
-/** Each role's own message, so the right team field turns red. */
-function teamMessage(team: ServiceTeam, role: Role): string | undefined {
-  const checked = checkTeam({ [role]: team[role] ?? "" });
-  return checked.ok ? undefined : checked.problems.map((problem) => problem.message).join(" ");
 }
 
 interface NewPlanFormProps {
@@ -54,6 +44,7 @@ interface NewPlanFormProps {
 
 export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const [client, setClient] = useState("");
   const [bind, setBind] = useState("");
   const [renewal, setRenewal] = useState("");
@@ -90,7 +81,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
 
   const changeBind = (value: string) => {
     setBind(value);
-    if (!renewalEdited) setRenewal(renewalFor(value));
+    if (!renewalEdited) setRenewal(defaultRenewalIso(value));
     edited();
   };
 
@@ -141,7 +132,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="new-plan-heading">
-      <Subtitle2 as="h2" id="new-plan-heading" className={styles.heading}>
+      <Subtitle2 as="h2" id="new-plan-heading" className={shared.heading}>
         New plan
       </Subtitle2>
       <Field label="Client name" required validationMessage={clientMessage} validationState={fieldState(clientMessage)}>
@@ -167,33 +158,23 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
       </Field>
       <fieldset className={styles.team} aria-describedby="team-hint">
         <legend>
-          <Subtitle2 as="h3" className={styles.heading}>
+          <Subtitle2 as="h3" className={shared.heading}>
             Service team
           </Subtitle2>
         </legend>
         <Caption1 id="team-hint">
           One name per role; leave a role empty if nobody fills it. Remembered for the next plan.
         </Caption1>
-        {ROLES.map((role) => {
-          const message = attempted ? teamMessage(team, role) : undefined;
-          return (
-            <Field key={role} label={role} validationMessage={message} validationState={fieldState(message)}>
-              <Input
-                value={team[role] ?? ""}
-                onChange={(_, data) => {
-                  setTeam((current) => ({ ...current, [role]: data.value }));
-                  edited();
-                }}
-                autoComplete="name"
-              />
-            </Field>
-          );
-        })}
-        {teamGroupMessage && (
-          <Notice key={teamGroupMessage} intent="error">
-            {teamGroupMessage}
-          </Notice>
-        )}
+        <TeamFields
+          team={team}
+          showMessages={attempted}
+          autoComplete="name"
+          onChange={(role, name) => {
+            setTeam((current) => ({ ...current, [role]: name }));
+            edited();
+          }}
+        />
+        <ErrorNotice error={teamGroupMessage} />
       </fieldset>
       <Field
         label="Holidays (optional)"
@@ -216,11 +197,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
           can be created.
         </Notice>
       )}
-      {creating.error && (
-        <Notice key={creating.error} intent="error" title="The plan was not created">
-          {creating.error}
-        </Notice>
-      )}
+      <ErrorNotice error={creating.error} title="The plan was not created" />
       {!creating.error && serviceProblems.length > 0 && (
         <Notice key={serviceProblems.map((p) => p.message).join()} intent="error" title="The plan was not created">
           Check the fields marked above.

@@ -8,20 +8,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanService, PlanSummary } from "../excel/types";
-import { DateText, Notice } from "./common";
-import { countOf } from "./messages";
-import { useAction } from "./useAction";
+import type { PlanService, PlanSummary } from "../service/types";
+import { DateText } from "./components/DateText";
+import { ErrorNotice } from "./components/Notice";
+import { countOf } from "./count";
+import { useAction } from "./hooks/useAction";
+import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -34,9 +28,7 @@ const useStyles = makeStyles({
   active: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   open: { justifyContent: "flex-start", textAlign: "start", minWidth: 0, maxWidth: "100%", whiteSpace: "normal" },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  wrap: { overflowWrap: "anywhere" },
-  heading: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  details: { overflowWrap: "anywhere" },
 });
 
 interface PlanListProps {
@@ -50,6 +42,7 @@ interface PlanListProps {
 /** The plan sheets in this workbook; choosing one brings its sheet to the front. */
 export function PlanList({ service, plans, activeId, onActivated }: PlanListProps) {
   const styles = useStyles();
+  const shared = useSharedStyles();
   const activating = useAction();
 
   const activate = async (plan: PlanSummary) => {
@@ -61,19 +54,15 @@ export function PlanList({ service, plans, activeId, onActivated }: PlanListProp
   };
 
   return (
-    <section className={styles.section} aria-labelledby="plans-heading">
-      <Subtitle2 as="h2" id="plans-heading" className={styles.heading}>
+    <section className={shared.section} aria-labelledby="plans-heading">
+      <Subtitle2 as="h2" id="plans-heading" className={shared.heading}>
         Plans in this workbook
       </Subtitle2>
       {plans === null && <Spinner size="small" label="Reading the plans in this workbook…" />}
       {plans?.length === 0 && <Caption1>No plans yet. Create one under “New plan”.</Caption1>}
-      {activating.error && (
-        <Notice key={activating.error} intent="error">
-          {activating.error}
-        </Notice>
-      )}
+      <ErrorNotice error={activating.error} />
       {plans && plans.length > 0 && (
-        <ul className={styles.list} aria-label="Plans">
+        <ul className={shared.stack} aria-label="Plans">
           {plans.map((plan) => {
             const isActive = plan.sheetId === activeId;
             const detailsId = `plan-${plan.sheetId}-details`;
@@ -90,7 +79,7 @@ export function PlanList({ service, plans, activeId, onActivated }: PlanListProp
                   {plan.client || plan.sheetName}
                 </Button>
                 <div id={detailsId}>
-                  <Caption1 as="p" className={styles.wrap}>
+                  <Caption1 as="p" className={styles.details}>
                     <DateText iso={plan.bind} missing="no bind date" /> →{" "}
                     <DateText iso={plan.renewal} missing="no renewal date" /> · sheet “{plan.sheetName}”
                     {isActive ? " · open now" : ""}

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from "react";
 import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { PlanService } from "../excel/types";
+import type { PlanService } from "../service/types";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { OutsideExcel } from "./OutsideExcel";
 import type { StartupOutcome } from "./startup";

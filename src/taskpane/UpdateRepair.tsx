@@ -1,92 +1,16 @@
-import { useState, type ReactNode } from "react";
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Subtitle2,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { PlanDetail, PlanService, RepairPreview, UpdateChange, UpdatePreview } from "../excel/types";
-import { ROLES, type ServiceTeam } from "../plan/roles";
-import { checkTeam } from "../plan/validate";
-import { BusyButton, Notice } from "./common";
-import { countOf } from "./messages";
+import { useState } from "react";
+import { Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ServiceTeam } from "../plan/roles";
+import type { PlanDetail, PlanService, RepairPreview, UpdateChange, UpdatePreview } from "../service/types";
+import { BusyButton } from "./components/BusyButton";
+import { ConfirmDialog } from "./components/ConfirmDialog";
+import { ErrorNotice, Notice } from "./components/Notice";
+import { PreviewList, useBulletStyles } from "./components/PreviewList";
+import { TeamFields, teamFieldsValid } from "./components/TeamFields";
+import { countOf } from "./count";
+import { usePreviewFlow } from "./hooks/usePreviewFlow";
+import { useSharedStyles } from "./styles";
 import { filledTeam } from "./teamStorage";
-import { useAction } from "./useAction";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
-  heading: { margin: 0 },
-  team: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  dialogContent: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
-
-function PreviewList({ title, items }: { title: string; items: string[] }) {
-  const styles = useStyles();
-  if (items.length === 0) return null;
-  return (
-    <>
-      <Text weight="semibold">{title}</Text>
-      <ul className={styles.list}>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-interface ConfirmDialogProps {
-  open: boolean;
-  title: string;
-  confirmLabel: string;
-  busy: boolean;
-  error: string | null;
-  onConfirm(): void;
-  onCancel(): void;
-  children: ReactNode;
-}
-
-/** Shows what a change will do and asks before doing it. */
-function ConfirmDialog({ open, title, confirmLabel, busy, error, onConfirm, onCancel, children }: ConfirmDialogProps) {
-  const styles = useStyles();
-  return (
-    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => !data.open && !busy && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.dialogContent}>
-            {children}
-            {error && (
-              <Notice key={error} intent="error">
-                {error}
-              </Notice>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <BusyButton appearance="primary" busy={busy} onClick={onConfirm}>
-              {confirmLabel}
-            </BusyButton>
-            <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-              Cancel
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
 
 /** A previewed update waiting for the person's confirmation. */
 interface PendingUpdate {
@@ -101,52 +25,41 @@ interface UpdateRepairProps {
   onChanged(): void;
 }
 
-/** Changes to an existing plan, always previewed first: a new service team, repaired date formulas. */
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+const keptSentence = (entries: number) =>
+  `${countOf(entries, "entry", "entries")} you made ${entries === 1 ? "is" : "are"} kept.`;
+
+/** Changes to an existing plan, always previewed first: a new service team, a newer template, repaired formulas. */
 export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
-  const styles = useStyles();
+  const styles = { ...useSharedStyles(), ...useBulletStyles(), ...useStyles() };
   const [team, setTeam] = useState<ServiceTeam>(() => ({ ...plan.team }));
   const [teamAttempted, setTeamAttempted] = useState(false);
-  const [pendingUpdate, setPendingUpdate] = useState<PendingUpdate | null>(null);
-  const updatePreview = pendingUpdate?.preview ?? null;
-  const [repairPreview, setRepairPreview] = useState<RepairPreview | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const previewingUpdate = useAction();
-  const applyingUpdate = useAction();
-  const previewingRepair = useAction();
-  const applyingRepair = useAction();
-
-  const teamMessages = ROLES.map((role) => {
-    const checked = checkTeam({ [role]: team[role] ?? "" });
-    return checked.ok ? undefined : checked.problems.map((problem) => problem.message).join(" ");
-  });
-  const teamValid = teamMessages.every((message) => message === undefined);
+  const update = usePreviewFlow<PendingUpdate>();
+  const repair = usePreviewFlow<RepairPreview>();
 
   const previewUpdate = async (what: PendingUpdate["what"], change: UpdateChange) => {
     setOutcome(null);
-    const preview = await previewingUpdate.run(`preview the ${what}`, () =>
-      service.previewUpdate(plan.sheetId, change),
-    );
-    if (preview) {
-      applyingUpdate.clearError();
-      setPendingUpdate({ what, change, preview });
-    }
+    await update.preview(`preview the ${what}`, async () => ({
+      what,
+      change,
+      preview: await service.previewUpdate(plan.sheetId, change),
+    }));
   };
 
   const previewTeamUpdate = async () => {
     setTeamAttempted(true);
-    if (teamValid) await previewUpdate("service team update", { team: filledTeam(team) });
+    if (teamFieldsValid(team)) await previewUpdate("service team update", { team: filledTeam(team) });
   };
 
   const applyUpdate = async () => {
-    if (!pendingUpdate) return;
-    const { what, change } = pendingUpdate;
-    const applied = await applyingUpdate.run(`apply the ${what}`, () => service.applyUpdate(plan.sheetId, change));
+    const what = update.pending?.what;
+    const applied = await update.apply(`apply the ${what}`, ({ change }) => service.applyUpdate(plan.sheetId, change));
     if (!applied) return;
-    setPendingUpdate(null);
-    const kept =
-      applied.keptEntries > 0
-        ? ` ${countOf(applied.keptEntries, "entry", "entries")} you made ${applied.keptEntries === 1 ? "is" : "are"} kept.`
-        : "";
+    const kept = applied.keptEntries > 0 ? ` ${keptSentence(applied.keptEntries)}` : "";
     setOutcome(
       `${what === "template update" ? "Plan template" : "Service team"} updated on “${plan.sheetName}”.${kept}`,
     );
@@ -155,27 +68,25 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
 
   const checkFormulas = async () => {
     setOutcome(null);
-    const preview = await previewingRepair.run("check the plan's formulas", () => service.previewRepair(plan.sheetId));
-    if (!preview) return;
-    if (preview.cells.length === 0) {
-      setOutcome("All date formulas are intact. Nothing to repair.");
-      return;
-    }
-    applyingRepair.clearError();
-    setRepairPreview(preview);
+    const preview = await repair.preview(
+      "check the plan's formulas",
+      () => service.previewRepair(plan.sheetId),
+      (found) => found.cells.length > 0,
+    );
+    if (preview?.cells.length === 0) setOutcome("All date formulas are intact. Nothing to repair.");
   };
 
   const applyRepair = async () => {
-    const repaired = await applyingRepair.run("repair the formulas", () => service.applyRepair(plan.sheetId));
+    const repaired = await repair.apply("repair the formulas", () => service.applyRepair(plan.sheetId));
     if (!repaired) return;
-    setRepairPreview(null);
     setOutcome(
       `Repaired ${countOf(repaired.cells.length, "cell")}. The dates follow the bind and renewal dates again.`,
     );
     onChanged();
   };
 
-  const error = previewingUpdate.error ?? previewingRepair.error;
+  const updatePreview = update.pending?.preview ?? null;
+  const repairPreview = repair.pending;
 
   return (
     <section className={styles.section} aria-labelledby="update-heading">
@@ -187,32 +98,20 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
           {outcome}
         </Notice>
       )}
-      {error && (
-        <Notice key={error} intent="error">
-          {error}
-        </Notice>
-      )}
+      <ErrorNotice error={update.previewing.error ?? repair.previewing.error} />
 
       <section className={styles.section} aria-labelledby="update-team-heading">
         <Subtitle2 as="h3" id="update-team-heading" className={styles.heading}>
           Service team
         </Subtitle2>
         <Caption1>Change names, then preview. Statuses, dates and notes people entered are kept.</Caption1>
-        <div className={styles.team}>
-          {ROLES.map((role, index) => {
-            const message = teamAttempted ? teamMessages[index] : undefined;
-            return (
-              <Field key={role} label={role} validationMessage={message} validationState={message ? "error" : "none"}>
-                <Input
-                  value={team[role] ?? ""}
-                  onChange={(_, data) => setTeam((current) => ({ ...current, [role]: data.value }))}
-                />
-              </Field>
-            );
-          })}
-        </div>
+        <TeamFields
+          team={team}
+          showMessages={teamAttempted}
+          onChange={(role, name) => setTeam((current) => ({ ...current, [role]: name }))}
+        />
         <div className={styles.actions}>
-          <BusyButton appearance="primary" busy={previewingUpdate.busy} onClick={() => void previewTeamUpdate()}>
+          <BusyButton appearance="primary" busy={update.previewing.busy} onClick={() => void previewTeamUpdate()}>
             Update service team
           </BusyButton>
         </div>
@@ -230,7 +129,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
           </Caption1>
           <div className={styles.actions}>
             <BusyButton
-              busy={previewingUpdate.busy}
+              busy={update.previewing.busy}
               onClick={() => void previewUpdate("template update", { upgradeTemplate: true })}
             >
               Update to the new template
@@ -245,20 +144,17 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
         </Subtitle2>
         <Caption1>Finds Opens and Due cells someone typed over or broke, and puts the formulas back.</Caption1>
         <div className={styles.actions}>
-          <BusyButton busy={previewingRepair.busy} onClick={() => void checkFormulas()}>
+          <BusyButton busy={repair.previewing.busy} onClick={() => void checkFormulas()}>
             Check formulas
           </BusyButton>
         </div>
       </section>
 
       <ConfirmDialog
-        open={updatePreview !== null}
-        title={pendingUpdate?.what === "template update" ? "Update to the new template?" : "Update the service team?"}
+        {...update.dialog}
+        title={update.pending?.what === "template update" ? "Update to the new template?" : "Update the service team?"}
         confirmLabel="Apply update"
-        busy={applyingUpdate.busy}
-        error={applyingUpdate.error}
         onConfirm={() => void applyUpdate()}
-        onCancel={() => setPendingUpdate(null)}
       >
         {updatePreview && (
           <>
@@ -267,12 +163,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
             ) : (
               <PreviewList title="Changes" items={updatePreview.changes} />
             )}
-            {updatePreview.keptEntries > 0 && (
-              <Text>
-                {countOf(updatePreview.keptEntries, "entry", "entries")} you made{" "}
-                {updatePreview.keptEntries === 1 ? "is" : "are"} kept.
-              </Text>
-            )}
+            {updatePreview.keptEntries > 0 && <Text>{keptSentence(updatePreview.keptEntries)}</Text>}
             <PreviewList title="What you typed, and where it goes" items={updatePreview.kept} />
             <PreviewList title="Tasks added" items={updatePreview.addedTasks} />
             <PreviewList title="Rows kept below the table" items={updatePreview.removedTasks} />
@@ -281,18 +172,15 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
       </ConfirmDialog>
 
       <ConfirmDialog
-        open={repairPreview !== null}
+        {...repair.dialog}
         title="Repair the date formulas?"
         confirmLabel={`Repair ${countOf(repairPreview?.cells.length ?? 0, "cell")}`}
-        busy={applyingRepair.busy}
-        error={applyingRepair.error}
         onConfirm={() => void applyRepair()}
-        onCancel={() => setRepairPreview(null)}
       >
         {repairPreview && (
           <>
             <Text>These cells no longer hold the plan&apos;s date formula:</Text>
-            <ul className={styles.list} aria-label="Cells to repair">
+            <ul className={styles.bullets} aria-label="Cells to repair">
               {repairPreview.cells.map((cell) => (
                 <li key={cell.address}>
                   <Text weight="semibold">{cell.address}</Text> ({cell.column}) · {cell.task} · found{" "}

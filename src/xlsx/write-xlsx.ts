@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { fromExcelSerial } from "../plan/dates";
-import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
+import { fromExcelSerial } from "../plan/excel-dates";
+import { headerFooterCodes } from "../plan/sheet-print";
+import type { CellStyle, SheetDescription } from "../plan/sheet-types";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";
 
@@ -44,7 +45,8 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borderBottom) cell.border = { ...cell.border, bottom: { style: "thin", color: argb(style.borderBottom) } };
 }
 
-export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
+/** Adds `description` as a worksheet of `workbook` (the Office.js writer's renderPlanSheet does the same in Excel). */
+export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(description.name, {
     views: [
       { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
@@ -163,7 +165,7 @@ export function planWorkbook(descriptions: SheetDescription[]): ExcelJS.Workbook
   workbook.created = new Date(0);
   // Formulas carry no cached results; every spreadsheet program recalculates them when the file opens.
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const description of descriptions) addPlanSheet(workbook, description);
+  for (const description of descriptions) renderPlanSheet(workbook, description);
   return workbook;
 }
 

@@ -414,6 +414,13 @@ if (!chromiumAvailable()) {
         };
 
         expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
+        // The four tabs sit on one line, and no label wraps inside its tab ("Update & repair" is the longest).
+        const tabBoxes = await page
+          .getByRole("tab")
+          .evaluateAll((tabs) => tabs.map((t) => [t.getBoundingClientRect().top, t.getBoundingClientRect().height]));
+        expect(tabBoxes).toHaveLength(4);
+        expect(new Set(tabBoxes.map(([top]) => top)).size).toBe(1);
+        expect(new Set(tabBoxes.map(([, height]) => height)).size).toBe(1);
         await audit("New plan (empty workbook)");
         if (theme === "light") await page.screenshot({ path: join(SCREENSHOTS, `pane-new-plan-${WIDTH}.png`) });
         await planAtAGlance(page);

@@ -1,7 +1,8 @@
 import { COLUMN, columnLetter } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import { type Template } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { createExcelPlanService } from "../../src/excel/service";
-import type { PlanEvent, PlanService } from "../../src/excel/types";
+import type { PlanEvent, PlanService } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 import { workbookState } from "./workbook-state";
 

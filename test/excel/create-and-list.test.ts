@@ -1,10 +1,10 @@
-import { toExcelSerial } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { LAYOUT } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
-import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/service";
-import { PlanError } from "../../src/excel/types";
+import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/create";
+import { PlanError } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";

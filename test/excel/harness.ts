@@ -1,6 +1,6 @@
 import { createFakeExcel, type FakeExcel } from "../fake-excel";
 import { createExcelPlanService, type ExcelPlanServiceOptions } from "../../src/excel/service";
-import type { PlanService } from "../../src/excel/types";
+import type { PlanService } from "../../src/service/types";
 
 /** A fake Excel installed as the globals Office.js code uses, and the adapter under test on top of it. */
 export function setUp(

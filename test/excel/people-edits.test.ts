@@ -1,6 +1,7 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
-import { address, COLUMN, columnLetter, HOLIDAYS_REF, LAYOUT } from "../../src/plan/sheet-layout";
-import type { PlanEvent } from "../../src/excel/types";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
+import { address, COLUMN, columnLetter, HOLIDAYS_RANGE, LAYOUT } from "../../src/plan/sheet-layout";
+import type { PlanEvent } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 /**
@@ -67,10 +68,10 @@ describe("2. deleting a task row", () => {
         fake.getValue(SHEET, `${DUE}${rowOf(task.taskId)}`),
       ]),
     );
-    const holidaysBefore = fake.getValues(SHEET, HOLIDAYS_REF.replace(/\$/g, ""));
+    const holidaysBefore = fake.getValues(SHEET, HOLIDAYS_RANGE);
     const gone = rowOf("bind-30.deliverables");
     await act((sheet) => sheet.getRange(`${gone}:${gone}`).delete(Excel.DeleteShiftDirection.up));
-    expect(fake.getValues(SHEET, HOLIDAYS_REF.replace(/\$/g, ""))).toEqual(holidaysBefore);
+    expect(fake.getValues(SHEET, HOLIDAYS_RANGE)).toEqual(holidaysBefore);
     const after = await service.readPlan(sheetId);
     expect(after.tasks.find((t) => t.taskId === "bind-30.deliverables")).toBeUndefined();
     for (const task of after.tasks) {

@@ -1,8 +1,9 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { COLUMN, columnLetter } from "../../src/plan/sheet-layout";
 import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
-import type { PlanEvent } from "../../src/excel/types";
+import type { PlanEvent } from "../../src/service/types";
 import { nextTemplate } from "../support/templates";
 import { ACME, setUp } from "./harness";
 import { workbookState } from "./workbook-state";

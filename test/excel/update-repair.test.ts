@@ -1,4 +1,5 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { HOLIDAYS_REF } from "../../src/plan/sheet-layout";
 import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";

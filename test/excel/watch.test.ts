@@ -1,6 +1,7 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { LAYOUT } from "../../src/plan/sheet-layout";
-import type { PlanEvent } from "../../src/excel/types";
+import type { PlanEvent } from "../../src/service/types";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";
@@ -72,13 +73,16 @@ describe("following edits in the sheet", () => {
   });
 
   it("never writes in response to a co-author's edit, but tells the pane", async () => {
-    const { fake, rowOf, events, sheetId } = await planWithWatch();
+    const { fake, rowOf, events, sheetId, service } = await planWithWatch();
     const writes = fake.writeCount;
     await fake.editCell(SHEET, `G${rowOf("bind-30.deliverables")}`, "Done", { source: "Remote" });
     await fake.settle();
     expect(fake.writeCount).toBe(writes); // a simulated edit is not an add-in write: nothing was written
     expect(historyRows(fake)).toHaveLength(0);
-    expect(events.at(-1)).toEqual({ kind: "plan-changed", sheetId, source: "Remote", problems: [] });
+    // The event carries the plan as it now reads, so the pane need not read it again.
+    const detail = await service.readPlan(sheetId);
+    expect(detail.tasks.find((t) => t.taskId === "bind-30.deliverables")?.status).toBe("Done");
+    expect(events.at(-1)).toEqual({ kind: "plan-changed", sheetId, source: "Remote", problems: [], detail });
     // And the co-author's change is the new baseline: a later local edit of another cell records nothing for it.
     await fake.editCell(SHEET, `I${rowOf("bind-30.deliverables")}`, "called the carrier");
     await fake.settle();
@@ -135,6 +139,7 @@ describe("following edits in the sheet", () => {
       sheetId,
       source: "Local",
       problems: [{ field: "bind", message: expect.stringMatching(/Bind date "next Tuesday" is not a date/) }],
+      detail: await service.readPlan(sheetId),
     });
     await fake.editCell(SHEET, bind, "");
     expect(events.at(-1)).toMatchObject({
@@ -155,6 +160,20 @@ describe("following edits in the sheet", () => {
     expect(events.at(-1)).toMatchObject({
       problems: [{ field: "renewal", message: expect.stringMatching(/must be after the bind date 2027-01-15/) }],
     });
+  });
+
+  it("sends the plan as it reads after its own writes, so the pane need not read it again", async () => {
+    const { fake, rowOf, events, sheetId, service } = await planWithWatch();
+    await fake.editCell(SHEET, `G${rowOf("bind-60.loss-runs")}`, "Done");
+    await fake.settle();
+    const event = events.at(-1);
+    if (event?.kind !== "plan-changed") throw new Error("no plan-changed event");
+    expect(event.detail?.tasks.find((t) => t.taskId === "bind-60.loss-runs")).toMatchObject({
+      status: "Done",
+      state: "done",
+      completedOn: "2027-03-02",
+    });
+    expect(event.detail).toEqual(await service.readPlan(sheetId));
   });
 
   it("takes one Excel.run and at most two round trips per watched edit", async () => {

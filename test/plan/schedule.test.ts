@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { parseIsoDate, toIsoDate, type CalendarDate } from "../../src/plan/dates";
 import { computeSchedule, type Schedule } from "../../src/plan/schedule";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 
 const iso = (text: string): CalendarDate => {
   const date = parseIsoDate(text);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_TEMPLATE, type Template, phaseWindow, templateTasks } from "../../src/plan/template";
+import { type Template, phaseWindow, templateTasks } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { ROLES } from "../../src/plan/roles";
 
 const SEED = readFileSync(join(__dirname, "..", "fixtures", "client-service-plan.txt"), "utf8");

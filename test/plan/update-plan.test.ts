@@ -1,10 +1,11 @@
-import { calendarDate, plusMonths, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate, plusMonths } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
 import { planRepair } from "../../src/plan/repair-plan";
 import { type CellValue, describePlanSheet, type SheetDescription } from "../../src/plan/sheet";
 import { cellAt, cellText, type SheetCells, shiftFormulaRows } from "../../src/plan/sheet-cells";
 import { address, COLUMN, LAYOUT, rangeCorners } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { planTemplateUpdate } from "../../src/plan/update-plan";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { random } from "../support/random";

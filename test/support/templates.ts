@@ -1,4 +1,5 @@
-import { DEFAULT_TEMPLATE, type Template } from "../../src/plan/template";
+import { type Template } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 
 /**
  * Version 2 of the template, as an agency might publish it: one task retired (with its sub-items), one task

@@ -11,7 +11,7 @@ import {
   type UpdateChange,
   type UpdatePreview,
   type WorkbookOverview,
-} from "../../src/excel/types";
+} from "../../src/service/types";
 import type { Status } from "../../src/plan/status";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
 import { toIsoDate } from "../../src/plan/dates";

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../../src/taskpane/App";
+import { App, REFRESH_DEBOUNCE_MS } from "../../src/taskpane/App";
+import type { PlanDetail } from "../../src/service/types";
 import { FakePlanService, samplePlan } from "./fakePlanService";
 import { renderPane } from "./renderPane";
 
@@ -96,6 +97,11 @@ test("a plan-changed event re-reads the plan and shows the moved dates", async (
   expect(screen.getByText(/Bind date "soon" is not a date/)).toBeInTheDocument();
 });
 
+/** Waits long enough for any debounced re-read to have started (and a second one to have shown). */
+async function quietPeriod() {
+  await act(() => new Promise((resolve) => setTimeout(resolve, REFRESH_DEBOUNCE_MS * 4)));
+}
+
 test("bursts of events are read once, and watching stops on unmount", async () => {
   const { service, unmount } = await openGlance();
   const readsBefore = service.callsTo("overview").length;
@@ -103,9 +109,29 @@ test("bursts of events are read once, and watching stops on unmount", async () =
     for (let i = 0; i < 5; i++) service.emit({ kind: "plans-changed" });
   });
   await waitFor(() => expect(service.callsTo("overview").length).toBe(readsBefore + 1));
+  // Not a first read of several: after the burst has long settled there is still exactly one.
+  await quietPeriod();
+  expect(service.callsTo("overview").length).toBe(readsBefore + 1);
   unmount();
   await waitFor(() => expect(service.stopped).toBe(1));
   expect(service.listeners.size).toBe(0);
+});
+
+test("an edit's event that carries the plan is shown without reading the workbook again", async () => {
+  const { service } = await openGlance();
+  const readsBefore = service.callsTo("overview").length;
+  const edited: PlanDetail = JSON.parse(JSON.stringify(service.plans.get("sheet-acme")));
+  edited.tasks[0].due = "2027-02-08";
+  edited.tasks[1] = { ...edited.tasks[1], status: "Done", state: "done" };
+  edited.counts = { ...edited.counts, overdue: 1, done: 2, inProgress: 0 };
+
+  act(() =>
+    service.emit({ kind: "plan-changed", sheetId: "sheet-acme", source: "Local", problems: [], detail: edited }),
+  );
+  expect(await screen.findByText(spanReading("Overdue Feb 8, 2027"))).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Deliver policies" })).not.toBeInTheDocument();
+  await quietPeriod();
+  expect(service.callsTo("overview").length).toBe(readsBefore);
 });
 
 test("switching to a sheet that is not a plan says so", async () => {

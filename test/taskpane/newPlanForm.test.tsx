@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { PlanError } from "../../src/excel/types";
+import { PlanError } from "../../src/service/types";
 import { NewPlanForm } from "../../src/taskpane/NewPlanForm";
 import { FakePlanService } from "./fakePlanService";
 import { renderPane } from "./renderPane";

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { configure, screen, waitFor, within } from "@testing-library/react";
-import { PlanError } from "../../src/excel/types";
+import { PlanError } from "../../src/service/types";
 import { UpdateRepair } from "../../src/taskpane/UpdateRepair";
 import { FakePlanService, samplePlan } from "./fakePlanService";
 import { renderPane } from "./renderPane";

@@ -2,11 +2,12 @@
  * Typing into a written plan workbook as a person does in Excel: every entry goes through the cell's own data
  * validation as the file states it (test/support/typing.ts), not around it as an API would let a test.
  */
-import { calendarDate, plusMonths, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate, plusMonths } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import { describePlanSheet, type Validation } from "../../src/plan/sheet";
 import { address, LAYOUT, rangeCorners } from "../../src/plan/sheet-layout";
 import { STATUSES } from "../../src/plan/status";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { writePlanWorkbook } from "../../src/xlsx/write-xlsx";
 import { typeInto, validationRules, type ValidationRuleXml } from "../support/typing";

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from "react";
-import { describeFailure } from "./messages";
+import { describeFailure } from "../failure";
 
 export interface Action {
   /** True while the action runs: show a Spinner and disable its button. */

@@ -1,16 +1,9 @@
-import {
-  calendarDate,
-  fromExcelSerial,
-  plusDays,
-  plusMonths,
-  toExcelSerial,
-  toIsoDate,
-  type CalendarDate,
-} from "../../src/plan/dates";
+import { calendarDate, plusDays, plusMonths, toIsoDate, type CalendarDate } from "../../src/plan/dates";
+import { fromExcelSerial, toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
 import { describePlanSheet } from "../../src/plan/sheet";
 import { COLUMN, HOLIDAY_SLOTS, holidayCell, LAYOUT } from "../../src/plan/sheet-layout";
-import { DEFAULT_TEMPLATE } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest, checkTerm, type PlanInputs } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
 import { random } from "../support/random";

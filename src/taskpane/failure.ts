@@ -1,4 +1,4 @@
-import { PlanError } from "../excel/types";
+import { PlanError } from "../service/types";
 
 /**
  * Turns a failure into a sentence for the pane. A PlanError already speaks in words; anything else (an Office
@@ -7,9 +7,4 @@ import { PlanError } from "../excel/types";
 export function describeFailure(error: unknown, whatFailed: string): string {
   if (error instanceof PlanError || (error instanceof Error && error.name === "PlanError")) return error.message;
   return `Could not ${whatFailed}. Try again; if it keeps failing, close the pane and open it again from the Home tab.`;
-}
-
-/** "1 task", "3 tasks". */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
 }

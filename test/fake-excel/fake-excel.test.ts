@@ -1,8 +1,8 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load, office-addins/no-navigational-load --
    This suite deliberately reads unloaded/unsynced properties to prove the fake rejects them, and the plugin's
    static flow analysis cannot see the awaited syncs inside these test callbacks. */
-import { createFakeExcel, installFakeExcel } from "./fake-excel";
-import type { FakeExcel } from "./fake-excel";
+import { createFakeExcel, installFakeExcel } from ".";
+import type { FakeExcel } from ".";
 
 type Ctx = Excel.RequestContext;
 

@@ -1,3 +1,4 @@
+import type { TaskFields } from "../plan/read-sheet";
 import type { RepairCell } from "../plan/repair-plan";
 import type { ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
@@ -7,11 +8,6 @@ import type { PlanRequest, Problem } from "../plan/validate";
  * What the task pane sees of the workbook. The pane depends on this interface only; `src/excel` implements it
  * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
  */
-
-import type { TaskState } from "../plan/read-sheet";
-
-/** How a task stands today, as the sheet's colors show it. */
-export type { TaskState };
 
 export interface StatusCounts {
   notStarted: number;
@@ -33,19 +29,10 @@ export interface PlanSummary {
   problems: Problem[];
 }
 
-export interface PlanTaskRow {
+/** A task as the pane shows it: the row's fields as read (TaskFields), its id and its phase's id. */
+export interface PlanTaskRow extends TaskFields {
   taskId: string;
   phaseId: string;
-  phase: string;
-  task: string;
-  owners: string;
-  assignedTo: string;
-  opens: string | null;
-  due: string | null;
-  status: Status | "";
-  completedOn: string | null;
-  notes: string;
-  state: TaskState;
 }
 
 export interface PhaseProgress {
@@ -69,9 +56,18 @@ export interface PlanDetail extends PlanSummary {
 export type PlanEvent =
   /**
    * A plan sheet changed (dates, statuses, notes), by this user or a co-author. `historyNote` is set when recording
-   * the change needed a new Plan history table (see StatusChangeResult).
+   * the change needed a new Plan history table (see StatusChangeResult). `detail` is the plan as it reads after the
+   * change (and what the add-in wrote for it), so the pane can show it without reading it again; absent when the
+   * sheet could not be read as a plan.
    */
-  | { kind: "plan-changed"; sheetId: string; source: "Local" | "Remote"; problems: Problem[]; historyNote?: string }
+  | {
+      kind: "plan-changed";
+      sheetId: string;
+      source: "Local" | "Remote";
+      problems: Problem[];
+      historyNote?: string;
+      detail?: PlanDetail;
+    }
   /** Sheets were added, removed, renamed or activated. */
   | { kind: "plans-changed" };
 

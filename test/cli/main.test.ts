@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 
 const run = promisify(execFile);
-const BIN = join(__dirname, "..", "bin", "service-plan.js");
+const BIN = join(__dirname, "..", "..", "bin", "service-plan.js");
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,4 +1,5 @@
-import { calendarDate, toExcelSerial } from "../../src/plan/dates";
+import { calendarDate } from "../../src/plan/dates";
+import { toExcelSerial } from "../../src/plan/excel-dates";
 import {
   describePlanSheet,
   fitHeaderFooterText,
@@ -19,7 +20,8 @@ import {
   teamCells,
 } from "../../src/plan/sheet-layout";
 import { STATUSES } from "../../src/plan/status";
-import { DEFAULT_TEMPLATE, templateTasks } from "../../src/plan/template";
+import { templateTasks } from "../../src/plan/template";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
 
 function describe_(request: Partial<PlanRequest> = {}, existingSheetNames: string[] = []) {

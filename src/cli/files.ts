@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { InputError } from "./args";
+
+/**
+ * The files the command line reads and writes: a team file, a holidays file, the workbook. Each failure is an
+ * InputError that says what to change.
+ */
+
+/** A team file: a JSON object from role to person, e.g. {"AE": "Dana Whitfield"}. */
+export function readTeam(path: string | undefined): Record<string, unknown> | undefined {
+  if (path === undefined) return undefined;
+  const text = readTextFile(path, "the team file");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`Cannot read the team file ${path}: it is not valid JSON (${(error as Error).message}).`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(`The team file ${path} must hold a JSON object of role to name, e.g. {"AE": "Dana Lee"}.`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then
+ * renamed over it, so a failure never leaves a half-written workbook. The temporary name is short, so a
+ * target name near the file system's limit still has room.
+ */
+export function writeNewFile(path: string, bytes: Buffer, force: boolean): void {
+  const target = resolve(path);
+  if (existsSync(target) && !force) {
+    throw new InputError(`${path} already exists: choose another --out file, or add --force to replace it.`);
+  }
+  const temporary = join(dirname(target), `.service-plan-${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    writeFileSync(temporary, bytes, { flag: "wx" });
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was created where the folder cannot be reached (ENOTDIR, ENOENT); the write error is what counts.
+    }
+    throw new InputError(`Cannot write ${path}: ${fileProblem(error, "write")}.`);
+  }
+}
+
+/** What went wrong with a file, said so that the person knows what to change. */
+function fileProblem(error: unknown, action: "read" | "write"): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return action === "read" ? "it does not exist" : "its folder does not exist";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return action === "read" ? "permission denied" : "the folder is not writable";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+      return "part of its path is a file, not a folder";
+    case "ENAMETOOLONG":
+      return "the name is too long: choose a shorter file or folder name";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "the disk is full";
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Input files are small text; a larger or binary file is refused before it is read whole. */
+export const MAX_INPUT_FILE_BYTES = 64 * 1024;
+
+/**
+ * A small text file, UTF-8 (with or without the byte order mark Windows PowerShell writes) or UTF-16 with a
+ * byte order mark. Reads at most MAX_INPUT_FILE_BYTES + 1 bytes, so a device such as /dev/zero or a large
+ * binary file is refused instead of exhausting memory.
+ */
+export function readTextFile(path: string, what: string): string {
+  const cannot = (reason: string) => new InputError(`Cannot read ${what} ${path}: ${reason}.`);
+  let bytes: Buffer;
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, "r");
+  } catch (error) {
+    throw cannot(fileProblem(error, "read"));
+  }
+  try {
+    if (fstatSync(descriptor).isDirectory()) throw cannot("it is a folder");
+    bytes = Buffer.alloc(MAX_INPUT_FILE_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+      read = readSync(descriptor, bytes, length, bytes.length - length, null);
+    }
+    bytes = bytes.subarray(0, length);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw cannot(fileProblem(error, "read"));
+  } finally {
+    closeSync(descriptor);
+  }
+  const notText = cannot("it is not a text file; save it as plain text (UTF-8)");
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  if (encoding === "utf-8" && bytes.includes(0)) throw notText;
+  if (bytes.length > MAX_INPUT_FILE_BYTES) {
+    throw cannot(`it is larger than ${MAX_INPUT_FILE_BYTES / 1024} KB, too large for ${what}`);
+  }
+  let text: string;
+  try {
+    // The decoder drops a leading byte order mark.
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw notText;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) throw notText;
+  return text;
+}
+
+/** A line of a holidays file, numbered from 1 as an editor shows it. */
+export interface HolidayLine {
+  line: number;
+  text: string;
+}
+
+/** A holidays file: one YYYY-MM-DD date per line; blank lines and lines starting with # are ignored. */
+export function readHolidays(path: string | undefined): HolidayLine[] {
+  if (path === undefined) return [];
+  return readTextFile(path, "the holidays file")
+    .split(/\r\n|\r|\n/)
+    .map((text, index) => ({ line: index + 1, text: text.trim() }))
+    .filter(({ text }) => text !== "" && !text.startsWith("#"));
+}

@@ -1,0 +1,85 @@
+import { toIsoDate } from "../plan/dates";
+import { computeSchedule } from "../plan/schedule";
+import { describePlanSheet } from "../plan/sheet";
+import { address, LAYOUT } from "../plan/sheet-layout";
+import { newPlanBaseline } from "../plan/status-changes";
+import { checkPlanRequest, type PlanRequest } from "../plan/validate";
+import type { CreateResult } from "../service/types";
+import { newPlanCounts } from "../service/view";
+import { commit, stagingName } from "./commit";
+import { HISTORY_SHEET } from "./history";
+import { runExplained, type Session } from "./session";
+import { renderPlanSheet } from "./sheet-writer";
+
+/** Worksheet custom properties that mark a plan sheet for other tools; the marker cell is what the add-in reads. */
+export const PLAN_ID_PROPERTY = "ServicePlan.PlanId";
+export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
+
+/**
+ * A new plan sheet from the New plan form, in one batch after reading the sheet names: built under a staging name
+ * and renamed last, removed again if any part of it fails.
+ */
+export async function createPlan(session: Session, request: PlanRequest): Promise<CreateResult> {
+  const checked = checkPlanRequest(request);
+  if (!checked.ok) return { ok: false, problems: checked.problems };
+  const unchanged = "Nothing was added to the workbook.";
+  return runExplained(
+    "Creating the plan sheet",
+    async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const active = sheets.getActiveWorksheet();
+      active.load("id");
+      await context.sync();
+      const description = describePlanSheet(session.template, checked.value, {
+        planId: session.newPlanId(),
+        // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
+        existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
+      });
+      const staging = stagingName();
+      const sheet = await commit(
+        context,
+        { doing: `Creating the plan sheet "${description.name}"`, unchanged },
+        () => {
+          // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
+          // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
+          const made = sheets.add(staging);
+          renderPlanSheet(made, description);
+          made.customProperties.add(PLAN_ID_PROPERTY, description.planId);
+          made.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
+          made.activate();
+          made.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
+          made.name = description.name;
+          made.load("id,name");
+          return made;
+        },
+        async () => {
+          const made = sheets.getItemOrNullObject(staging);
+          made.load("id");
+          const previous = sheets.getItemOrNullObject(active.id);
+          previous.load("id");
+          await context.sync();
+          if (!made.isNullObject) made.delete();
+          // Removing the new sheet hands the focus to a neighbour: give it back to the sheet that had it.
+          if (!previous.isNullObject) previous.activate();
+          await context.sync();
+          return "undone";
+        },
+      );
+      session.baselines.set(sheet.id, newPlanBaseline(description.rows));
+      return {
+        ok: true as const,
+        plan: {
+          sheetId: sheet.id,
+          sheetName: sheet.name,
+          client: checked.value.client,
+          bind: toIsoDate(checked.value.bind),
+          renewal: toIsoDate(checked.value.renewal),
+          counts: newPlanCounts(computeSchedule(session.template, checked.value), session.today()),
+          problems: [],
+        },
+      };
+    },
+    unchanged,
+  );
+}

@@ -1,0 +1,192 @@
+import { isPlanSheet } from "../plan/read-sheet";
+import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
+import { statusBaseline } from "../plan/status-changes";
+import { PlanError, type PlanDetail, type PlanSummary, type WorkbookOverview } from "../service/types";
+import { damagedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
+import type { CellsBefore } from "./commit";
+import { interpret, runExplained, type Session } from "./session";
+
+/**
+ * Reading plans: the workbook's list, one plan in detail, the active plan, and the windows of cells they are
+ * read from. Each job is one Excel batch of one or two round trips.
+ */
+
+/** The cells of a plan sheet from A1 to the last used cell, whatever was used. */
+export function wholePlanRange(sheet: Excel.Worksheet): Excel.Range {
+  return sheet.getRange("A1").getBoundingRect(sheet.getUsedRange());
+}
+
+/** Rows read from a sheet to tell whether it is a plan and, usually, read the whole plan: room for added rows. */
+const PLAN_WINDOW_ROWS = 300;
+
+export interface PlanWindow {
+  range: Excel.Range;
+  used: Excel.Range;
+}
+
+/** Queues a load of the plan-sized window of `sheet`, and of how far the sheet's values reach. */
+export function planWindow(sheet: Excel.Worksheet, withFormulas = false): PlanWindow {
+  const range = sheet.getRange(`A1:${address(PLAN_WINDOW_ROWS, COLUMN.id)}`);
+  if (withFormulas) range.load("values,formulas");
+  else range.load("values");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,rowCount");
+  return { range, used };
+}
+
+function windowIsShort({ used }: PlanWindow): boolean {
+  return !used.isNullObject && used.rowIndex + used.rowCount > PLAN_WINDOW_ROWS;
+}
+
+/** The window's values and formulas, or (one more round trip) the whole plan's when people added rows beyond it. */
+export async function wholeIfLonger(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  window: PlanWindow,
+): Promise<CellsBefore> {
+  if (!windowIsShort(window)) return { values: window.range.values, formulas: window.range.formulas };
+  const whole = wholePlanRange(sheet);
+  whole.load("values,formulas");
+  await context.sync();
+  return { values: whole.values, formulas: whole.formulas };
+}
+
+/** The marker cell of a sheet's values: whether the sheet is a plan. */
+export function markerOf(values: unknown[][]): unknown {
+  return values[LAYOUT.marker.kind.row - 1]?.[LAYOUT.marker.kind.column - 1];
+}
+
+/** Keeps what a plan's statuses are now as its baseline, unless the session already follows it. */
+export function followStatuses(session: Session, loaded: PlanOnSheet): void {
+  if (!session.baselines.has(loaded.sheetId)) session.baselines.set(loaded.sheetId, statusBaseline(loaded.plan));
+}
+
+/**
+ * One round trip: the plan on `sheetId` and, for a change that writes cells, what they hold before it (formulas,
+ * and number formats where the change sets them), to write back if Excel rejects the change part-way.
+ */
+export async function loadPlanCells(
+  context: Excel.RequestContext,
+  session: Session,
+  sheetId: string,
+  properties: "values" | "values,formulas" | "values,formulas,numberFormat",
+): Promise<{ loaded: PlanOnSheet; cells: CellsBefore }> {
+  const sheet = context.workbook.worksheets.getItem(sheetId);
+  sheet.load("id,name");
+  const range = wholePlanRange(sheet);
+  range.load(properties);
+  await context.sync();
+  if (!isPlanSheet(markerOf(range.values))) {
+    throw new PlanError(`The sheet "${sheet.name}" is not a Client Service Plan.`);
+  }
+  return {
+    loaded: interpret(session, sheet.id, sheet.name, range.values),
+    cells: {
+      values: range.values,
+      formulas: properties === "values" ? [] : range.formulas,
+      numberFormats: properties.endsWith("numberFormat") ? range.numberFormat : undefined,
+    },
+  };
+}
+
+/**
+ * Every plan of the workbook (and the active sheet's id), in two round trips: the sheet list, then a
+ * plan-sized window of every sheet; a third only for a plan that grew past the window.
+ */
+async function readWorkbook(
+  context: Excel.RequestContext,
+  session: Session,
+): Promise<{ activeId: string; plans: (PlanOnSheet | PlanSummary)[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name");
+  const active = sheets.getActiveWorksheet();
+  active.load("id");
+  await context.sync();
+  // The marker in each window says whether the sheet is a plan; for plans it usually holds the whole plan.
+  const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
+  await context.sync();
+  const planWindows = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
+  const longer = planWindows
+    .filter(({ window }) => windowIsShort(window))
+    .map(({ sheet }) => {
+      const whole = wholePlanRange(sheet);
+      whole.load("values");
+      return { sheet, range: whole };
+    });
+  if (longer.length > 0) await context.sync();
+  const plans = planWindows.map(({ sheet, window }) => {
+    const values = longer.find((l) => l.sheet === sheet)?.range.values ?? window.range.values;
+    try {
+      const loaded = interpret(session, sheet.id, sheet.name, values);
+      followStatuses(session, loaded);
+      return loaded;
+    } catch (error) {
+      return damagedPlanSummary(sheet.id, sheet.name, error);
+    }
+  });
+  return { activeId: active.id, plans };
+}
+
+const summaryOf = (entry: PlanOnSheet | PlanSummary): PlanSummary => ("plan" in entry ? planSummary(entry) : entry);
+
+export function listPlans(session: Session): Promise<PlanSummary[]> {
+  return runExplained("Listing the workbook's plans", async (context) =>
+    (await readWorkbook(context, session)).plans.map(summaryOf),
+  );
+}
+
+export function overview(session: Session, sheetId?: string): Promise<WorkbookOverview> {
+  return runExplained("Reading the plans in this workbook", async (context) => {
+    const { activeId, plans } = await readWorkbook(context, session);
+    const chosen = plans.find((entry) => entry.sheetId === (sheetId ?? activeId));
+    return {
+      plans: plans.map(summaryOf),
+      activeId: chosen ? chosen.sheetId : null,
+      detail: chosen && "plan" in chosen ? planDetail(chosen, session.today(), session.template) : null,
+    };
+  });
+}
+
+export async function activatePlan(sheetId: string): Promise<void> {
+  await runExplained("Opening the plan sheet", async (context) => {
+    context.workbook.worksheets.getItem(sheetId).activate();
+    await context.sync();
+  });
+}
+
+export function activePlanId(): Promise<string | null> {
+  return runExplained("Finding the active plan", async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("id");
+    const marker = sheet.getRange(address(LAYOUT.marker.kind.row, LAYOUT.marker.kind.column));
+    marker.load("values");
+    await context.sync();
+    return isPlanSheet(marker.values[0][0]) ? sheet.id : null;
+  });
+}
+
+export function readPlan(session: Session, sheetId: string): Promise<PlanDetail> {
+  return runExplained("Reading the plan", async (context) => {
+    const { loaded } = await loadPlanCells(context, session, sheetId, "values");
+    followStatuses(session, loaded);
+    return planDetail(loaded, session.today(), session.template);
+  });
+}
+
+/** The row of `taskId` on a plan as read, or a PlanError saying it is gone. */
+export function rowOfTask(loaded: PlanOnSheet, taskId: string) {
+  const row = loaded.plan.rows.find((r) => r.id === taskId);
+  if (!row) throw new PlanError(`The task "${taskId}" is no longer on the sheet "${loaded.sheetName}".`);
+  return row;
+}
+
+export async function selectTask(session: Session, sheetId: string, taskId: string): Promise<void> {
+  await runExplained("Selecting the task", async (context) => {
+    const { loaded } = await loadPlanCells(context, session, sheetId, "values");
+    const row = rowOfTask(loaded, taskId);
+    const sheet = context.workbook.worksheets.getItem(sheetId);
+    sheet.activate();
+    sheet.getRange(address(row.row, COLUMN.task)).select();
+    await context.sync();
+  });
+}

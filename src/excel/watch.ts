@@ -1,0 +1,103 @@
+import { isPlanSheet } from "../plan/read-sheet";
+import { changesSince, planAfterChanges, statusBaseline } from "../plan/status-changes";
+import type { Problem } from "../plan/validate";
+import type { PlanDetail, PlanEvent } from "../service/types";
+import { planDetail, type PlanOnSheet } from "../service/view";
+import { explain } from "./errors";
+import { HISTORY_SHEET } from "./history";
+import { listPlans, markerOf, planWindow, wholeIfLonger } from "./read";
+import { interpret, type Session } from "./session";
+import { queueHistoryRead, recordStatusChanges } from "./status";
+
+/**
+ * Following the workbook: a person's edit on a plan sheet is read once, its status changes recorded (Completed on,
+ * Plan history), and the plan as it now reads is sent to the pane with the event, so the pane need not read it
+ * again: one Excel batch, at most two round trips (read, write) for the edit and the pane's view together.
+ */
+
+async function followEdit(
+  session: Session,
+  event: Excel.WorksheetChangedEventArgs,
+  report: (sheetId: string, problems: Problem[], detail?: PlanDetail, historyNote?: string) => void,
+): Promise<void> {
+  const remote = event.source === "Remote";
+  await Excel.run({ delayForCellEdit: true }, async (context) => {
+    const history = queueHistoryRead(context);
+    const sheet = context.workbook.worksheets.getItem(event.worksheetId);
+    sheet.load("id,name");
+    // A bounded window, not the used range: an edit on a large data sheet must not read it all.
+    const window = planWindow(sheet, true);
+    await context.sync();
+    if (sheet.name === HISTORY_SHEET || !isPlanSheet(markerOf(window.range.values))) return;
+    const cells = await wholeIfLonger(context, sheet, window);
+    let loaded: PlanOnSheet;
+    try {
+      loaded = interpret(session, sheet.id, sheet.name, cells.values);
+    } catch (error) {
+      report(sheet.id, [{ field: "bind", message: error instanceof Error ? error.message : String(error) }]);
+      return;
+    }
+    const changes = remote ? [] : changesSince(session.baselines.get(sheet.id), loaded.plan);
+    const historyNote =
+      changes.length > 0
+        ? await recordStatusChanges(context, session, loaded, changes, cells, history, {
+            doing: "Recording the status change",
+            unchanged: "Completed on and Plan history are as they were; the next edit on the sheet records it.",
+          })
+        : null;
+    // Only after the writes landed: a change that failed stays a change, recorded with the next edit.
+    session.baselines.set(sheet.id, statusBaseline(loaded.plan));
+    const now = { ...loaded, plan: planAfterChanges(loaded.plan, changes, session.today()) };
+    report(
+      sheet.id,
+      loaded.plan.problems,
+      planDetail(now, session.today(), session.template),
+      historyNote ?? undefined,
+    );
+  });
+}
+
+/** Starts following the workbook; resolves to a function that stops. */
+export async function watch(session: Session, listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {
+  await listPlans(session); // the baseline every later change is compared with
+  const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    if (event.triggerSource === "ThisLocalAddin") return;
+    const report = (sheetId: string, problems: Problem[], detail?: PlanDetail, historyNote?: string) =>
+      listener({
+        kind: "plan-changed",
+        sheetId,
+        source: event.source === "Remote" ? "Remote" : "Local",
+        problems,
+        ...(historyNote ? { historyNote } : {}),
+        ...(detail ? { detail } : {}),
+      });
+    try {
+      await followEdit(session, event, report);
+    } catch (error) {
+      report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
+    }
+  };
+  const handleSheets = async (event: { worksheetId: string; type?: string }): Promise<void> => {
+    // A Plan history sheet the add-in started is no plan: the pane's plans are as they were.
+    if (event.type === "WorksheetAdded" && session.ownSheets.has(event.worksheetId)) return;
+    listener({ kind: "plans-changed" });
+  };
+
+  const registrations = await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const handlers = [
+      sheets.onChanged.add(handleChange),
+      sheets.onAdded.add(handleSheets),
+      sheets.onDeleted.add(handleSheets),
+      sheets.onActivated.add(handleSheets),
+    ];
+    await context.sync();
+    return handlers;
+  });
+  return async () => {
+    await Excel.run(registrations[0].context, async (context) => {
+      for (const registration of registrations) registration.remove();
+      await context.sync();
+    });
+  };
+}

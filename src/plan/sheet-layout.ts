@@ -120,3 +120,43 @@ export function teamCells(role: Role): { row: number; roleColumn: number; nameCo
 
 export const BIND_REF = address(LAYOUT.bind.row, LAYOUT.bind.column, true);
 export const RENEWAL_REF = address(LAYOUT.renewal.row, LAYOUT.renewal.column, true);
+
+/**
+ * The plan's live summary, computed by the sheet's own formulas (see sheet-summary.ts): what the Book overview
+ * and the add-in read instead of a plan's task rows. A reader sees four lines under Term (labels in A, text in
+ * B, rows 7-10); the figures behind them sit as plain numbers and text in the hidden id column, rows 4-10, where
+ * other sheets can reference them. The figures that need dates (overdue, due soon, next due, next task, phase)
+ * are "" while the Bind or Renewal cell holds no date.
+ */
+export const SUMMARY = {
+  /** Visible: the phase whose due date comes next ("60 Days"), "Renewal" or "Past renewal". Text. */
+  phase: { row: 7, column: 2 },
+  progressText: { row: 8, column: 2 },
+  openText: { row: 9, column: 2 },
+  nextDueText: { row: 10, column: 2 },
+  labelColumn: 1,
+  /** Hidden figures: open tasks, overdue, due in the next 14 days, done (counts). */
+  open: { row: 4, column: COLUMN.id },
+  overdue: { row: 5, column: COLUMN.id },
+  dueSoon: { row: 6, column: COLUMN.id },
+  done: { row: 7, column: COLUMN.id },
+  /** Done as a fraction of the tasks not N/A (0.25), or "" when no task is tracked. */
+  percentDone: { row: 8, column: COLUMN.id },
+  /** The earliest due date of an open task (overdue ones included), as a date serial, or "". */
+  nextDue: { row: 9, column: COLUMN.id },
+  /** The Task text of the first open task due on that date, or "". */
+  nextTask: { row: 10, column: COLUMN.id },
+  /**
+   * The last row the counts cover. The ranges start at the table's header row, so a row inserted right under
+   * it is inside them. The template fills about 80 rows, leaving room for people's own; a longer range costs
+   * every recalculation of a status (HyperFormula, the fake Excel's engine, scans it cell by cell).
+   */
+  lastRow: 500,
+} as const;
+
+export type SummaryFigure = "open" | "overdue" | "dueSoon" | "done" | "percentDone" | "nextDue" | "nextTask" | "phase";
+
+/** The absolute address of a summary figure on a plan sheet, e.g. "$J$4". */
+export function summaryRef(figure: SummaryFigure): string {
+  return address(SUMMARY[figure].row, SUMMARY[figure].column, true);
+}

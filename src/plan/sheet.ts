@@ -18,6 +18,7 @@ import {
   TABLE_COLUMNS,
   teamCells,
 } from "./sheet-layout";
+import { planSummaryCells } from "./sheet-summary";
 import { STATUSES } from "./status";
 import { phaseWindow, type Template } from "./template";
 import { hasVisibleCharacter, type PlanInputs } from "./validate";
@@ -348,6 +349,14 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   });
   put(LAYOUT.term.row, LAYOUT.term.column, formula(TERM_FORMULA));
   style(address(LAYOUT.term.row, LAYOUT.term.column), { numberFormat: '0 "days"', horizontal: "left" });
+  const summary = planSummaryCells({
+    label: { bold: true, fontColor: COLORS.label },
+    dateFormat: DATE_FORMAT,
+    overdue: STATUS_COLORS.overdue,
+    dueSoon: STATUS_COLORS.dueSoon,
+  });
+  for (const cell of summary.cells) put(cell.row, cell.column, cell.value);
+  styles.push(...summary.styles);
 
   const blockHeading = (column: number, heading: string) => {
     put(LAYOUT.blockHeadingRow, column, text(heading));
@@ -461,7 +470,10 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       }
     }),
   );
-  // The title and markers always say which template (and version) the sheet now follows.
+  // The title and markers always say which template (and version) the sheet now follows; a kept header
+  // without the live summary (a plan made before it) gets it wherever those cells are empty.
+  for (const cell of summary.cells)
+    if (cells[cell.row - 1][cell.column - 1].kind === "empty") put(cell.row, cell.column, cell.value);
   put(1, 1, text(template.name));
   put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
 
@@ -543,6 +555,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     // The whole row reads as done (muted) or overdue (tinted), so a printed page shows it without color on Status alone.
     { range: rowRange, formula: conditions.done, fontColor: COLORS.muted, stopIfTrue: false },
     { range: rowRange, formula: conditions.overdue, fill: OVERDUE_ROW_FILL, stopIfTrue: false },
+    ...summary.conditionalFormats,
   ];
 
   const dateValidation = (label: string): Validation => ({

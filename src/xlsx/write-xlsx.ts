@@ -3,6 +3,7 @@ import { fromExcelSerial } from "../plan/dates";
 import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";
+import { withFutureFunctionPrefixes } from "./future-functions";
 
 /**
  * Renders a plan sheet description into an .xlsx workbook with exceljs: the file a producer opens in Excel,
@@ -71,7 +72,9 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
           break;
         case "formula":
           // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
-          cell.value = { formula: value.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          cell.value = {
+            formula: withFutureFunctionPrefixes(value.formula.replace(/^=/, "")),
+          } as ExcelJS.CellFormulaValue;
           break;
         case "empty":
           break;
@@ -119,7 +122,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
         {
           type: "expression",
           priority: index + 1,
-          formulae: [format.formula.replace(/^=/, "")],
+          formulae: [withFutureFunctionPrefixes(format.formula.replace(/^=/, ""))],
           style: {
             ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
             ...((format.fontColor || format.bold) && {

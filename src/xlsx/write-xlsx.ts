@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { fromExcelSerial } from "../plan/dates";
-import { headerFooterCodes, type CellStyle, type SheetDescription } from "../plan/sheet";
+import {
+  headerFooterCodes,
+  type CellStyle,
+  type CellValue,
+  type ConditionalFormat,
+  type SheetDescription,
+} from "../plan/sheet";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";
 import { withFutureFunctionPrefixes } from "./future-functions";
@@ -20,7 +26,7 @@ const BASE_FONT = { name: "Calibri", size: 11 };
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
   if (style.bold !== undefined || style.italic !== undefined || style.fontSize || style.fontColor) {
     cell.font = {
@@ -45,7 +51,56 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borderBottom) cell.border = { ...cell.border, bottom: { style: "thin", color: argb(style.borderBottom) } };
 }
 
-export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
+/** One description cell into an exceljs cell. */
+export function writeCellValue(cell: ExcelJS.Cell, value: CellValue): void {
+  switch (value.kind) {
+    case "text":
+      // A plain string in exceljs is stored as a string, never parsed as a formula.
+      cell.value = value.text;
+      break;
+    case "number":
+      cell.value = value.value;
+      break;
+    case "formula":
+      // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
+      cell.value = { formula: withFutureFunctionPrefixes(value.formula.replace(/^=/, "")) } as ExcelJS.CellFormulaValue;
+      break;
+    case "empty":
+      break;
+  }
+}
+
+/** Conditional formats in priority order, numbered from `firstPriority` (after a sheet's own, when it has some). */
+export function addConditionalFormats(
+  sheet: ExcelJS.Worksheet,
+  formats: readonly ConditionalFormat[],
+  firstPriority = 1,
+): void {
+  // exceljs cannot write stopIfTrue; the rules are built so that priority alone gives the same colors.
+  formats.forEach((format, index) => {
+    sheet.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        {
+          type: "expression",
+          priority: firstPriority + index,
+          formulae: [withFutureFunctionPrefixes(format.formula.replace(/^=/, ""))],
+          style: {
+            ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
+            ...((format.fontColor || format.bold) && {
+              font: { ...(format.fontColor && { color: argb(format.fontColor) }), ...(format.bold && { bold: true }) },
+            }),
+          },
+        },
+      ],
+    });
+  });
+}
+
+/** What a sheet writer needs of a description: a plan sheet's, or the Book overview's. */
+export type SheetToWrite = Omit<SheetDescription, "planId" | "templateVersion" | "rows">;
+
+export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetToWrite): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(description.name, {
     views: [
       { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
@@ -59,28 +114,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
     target.hidden = column.hidden;
   });
 
-  description.cells.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(r + 1, c + 1);
-      switch (value.kind) {
-        case "text":
-          // A plain string in exceljs is stored as a string, never parsed as a formula.
-          cell.value = value.text;
-          break;
-        case "number":
-          cell.value = value.value;
-          break;
-        case "formula":
-          // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
-          cell.value = {
-            formula: withFutureFunctionPrefixes(value.formula.replace(/^=/, "")),
-          } as ExcelJS.CellFormulaValue;
-          break;
-        case "empty":
-          break;
-      }
-    }),
-  );
+  description.cells.forEach((row, r) => row.forEach((value, c) => writeCellValue(sheet.getCell(r + 1, c + 1), value)));
 
   for (const { range, style } of description.styles) {
     forEachCell(range, (row, column) => applyStyle(sheet.getCell(row, column), style));
@@ -114,25 +148,7 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescr
     );
   }
 
-  // exceljs cannot write stopIfTrue; the rules are built so that priority alone gives the same colors.
-  description.conditionalFormats.forEach((format, index) => {
-    sheet.addConditionalFormatting({
-      ref: format.range,
-      rules: [
-        {
-          type: "expression",
-          priority: index + 1,
-          formulae: [withFutureFunctionPrefixes(format.formula.replace(/^=/, ""))],
-          style: {
-            ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
-            ...((format.fontColor || format.bold) && {
-              font: { ...(format.fontColor && { color: argb(format.fontColor) }), ...(format.bold && { bold: true }) },
-            }),
-          },
-        },
-      ],
-    });
-  });
+  addConditionalFormats(sheet, description.conditionalFormats);
 
   for (const { row, points } of description.rowHeights) sheet.getRow(row).height = points;
 

@@ -1,21 +1,33 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { describePlanSheet } from "../plan/sheet";
+import type { BookOverviewWritten } from "../xlsx/book";
+import { describePlanSheet, type SheetDescription } from "../plan/sheet";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/template";
 import { checkPlanRequest, type Problem } from "../plan/validate";
 import { parseArgs, UsageError } from "./args";
+import { InputError } from "./input-error";
 
 const USAGE = `Usage:
   service-plan template --json
   service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
-                   --out FILE.xlsx [--force]`;
+                   --out FILE.xlsx [--force | --add]
+  service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
 
-/** Failures the person can fix; reported on stderr with exit code 2 and nothing on stdout. */
-export class InputError extends Error {}
+export { InputError };
 
 export interface Io {
   stdout: (text: string) => void;
@@ -91,9 +103,12 @@ async function dispatch(argv: string[]): Promise<string> {
       );
     }
     case "new": {
-      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force"]);
+      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force", "add"]);
       const out = stringOption(options, "out");
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
+      if (options.has("add") && options.has("force")) {
+        throw new UsageError("--add adds a plan to --out, --force replaces it: give one of them.");
+      }
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
       const holidaysFile = stringOption(options, "holidays");
       const holidayLines = readHolidays(holidaysFile);
@@ -105,19 +120,50 @@ async function dispatch(argv: string[]): Promise<string> {
         holidays: holidayLines.map((line) => line.text),
       });
       if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
-      const description = describePlanSheet(DEFAULT_TEMPLATE, checked.value, {
-        planId: randomUUID(),
-        existingSheetNames: [],
-      });
-      // exceljs is loaded only here, so `template` and `schedule` start fast.
-      const { writePlanWorkbook } = await import("../xlsx/write-xlsx");
-      writeNewFile(out, await writePlanWorkbook([description]), options.has("force"));
       const schedule = computeSchedule(DEFAULT_TEMPLATE, checked.value);
-      return (
-        `Wrote ${out}: sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
-        `bind ${toIsoDate(checked.value.bind)}, renewal ${toIsoDate(checked.value.renewal)}.\n` +
-        schedule.warnings.map((w) => `Warning: ${w}\n`).join("")
-      );
+      const planLine = (description: SheetDescription) =>
+        `sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
+        `bind ${toIsoDate(checked.value.bind)}, renewal ${toIsoDate(checked.value.renewal)}`;
+      const warnings = schedule.warnings.map((w) => `Warning: ${w}\n`).join("");
+      const describe = (existingSheetNames: string[]) =>
+        describePlanSheet(DEFAULT_TEMPLATE, checked.value, { planId: randomUUID(), existingSheetNames });
+      // exceljs is loaded only here, so `template` and `schedule` start fast.
+      const book = await import("../xlsx/book");
+      if (options.has("add")) {
+        const existing = readWorkbookFile(out, "--out", "leave out --add to write a new workbook");
+        let added: Awaited<ReturnType<typeof book.addPlanToBook>>;
+        try {
+          added = await book.addPlanToBook(existing, describe);
+        } catch (error) {
+          if (error instanceof book.NotAWorkbookError || error instanceof book.WorkbookNotKeptError) {
+            throw new InputError(`Cannot add a plan to ${out}: ${error.message}.`);
+          }
+          throw error;
+        }
+        writeNewFile(out, added.bytes, true);
+        return `Added to ${out}: ${planLine(added.description)}.\n${overviewLine(added.overview, added.upgraded)}${warnings}`;
+      }
+      const description = describe([]);
+      writeNewFile(out, await book.writeBookWorkbook([description]), options.has("force"));
+      return `Wrote ${out}: ${planLine(description)}.\nBook overview: 1 plan.\n${warnings}`;
+    }
+    case "overview": {
+      const { splitFileArgument, overviewReport } = await import("./overview");
+      const { files, rest } = splitFileArgument(argv.slice(1), ["person", "as-of"]);
+      if (files.length !== 1) {
+        throw new UsageError(
+          files.length === 0
+            ? "Name the workbook to read: service-plan overview FILE.xlsx."
+            : `Unexpected argument "${files[1]}".`,
+        );
+      }
+      const { options } = parseArgs(["overview", ...rest], ["person", "as-of"], ["json"]);
+      const file = files[0];
+      return overviewReport(readWorkbookFile(file, "the workbook"), file, {
+        person: stringOption(options, "person"),
+        asOf: stringOption(options, "as-of"),
+        json: options.has("json"),
+      });
     }
     case undefined:
     case "help":
@@ -198,6 +244,47 @@ function fileProblem(error: unknown, action: "read" | "write"): string {
       return "the disk is full";
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The Book overview's rows after a plan was added, in words. */
+function overviewLine(overview: BookOverviewWritten, upgraded: readonly string[]): string {
+  const { rows } = overview;
+  const changes = [
+    rows.removed.length > 0 &&
+      `${rows.removed.length} row${rows.removed.length === 1 ? "" : "s"} removed for plans no longer in the workbook`,
+    rows.renamed.length > 0 && `renamed: ${rows.renamed.map((r) => `"${r.from}" is now "${r.to}"`).join(", ")}`,
+    upgraded.length > 0 &&
+      `live summary added to ${upgraded.map((name) => `"${name}"`).join(", ")} for the overview to read`,
+  ].filter(Boolean);
+  const count = `${rows.rows.length} plan${rows.rows.length === 1 ? "" : "s"}`;
+  return `Book overview "${overview.name}": ${count}${changes.length > 0 ? `; ${changes.join("; ")}` : ""}.\n`;
+}
+
+/** A workbook is read whole; one larger than this is refused before it is read. */
+const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+
+/** An existing workbook's bytes; `what` names it in messages, `hint` says what to do when it does not exist. */
+function readWorkbookFile(path: string, what: string, hint?: string): Buffer {
+  const cannot = (reason: string) => new InputError(`Cannot read ${what} ${path}: ${reason}.`);
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, "r");
+  } catch (error) {
+    const problem = fileProblem(error, "read");
+    throw cannot((error as NodeJS.ErrnoException).code === "ENOENT" && hint ? `${problem}; ${hint}` : problem);
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (stat.isDirectory()) throw cannot("it is a folder");
+    if (!stat.isFile()) throw cannot("it is not a file");
+    if (stat.size > MAX_WORKBOOK_BYTES) throw cannot(`it is larger than ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB`);
+    return readFileSync(descriptor);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw cannot(fileProblem(error, "read"));
+  } finally {
+    closeSync(descriptor);
   }
 }
 

@@ -53,6 +53,10 @@ export interface XlsxParts {
   xml(name: string): Promise<XmlElement>;
   /** The first worksheet, in workbook order (xl/workbook.xml → its relationship → the part). */
   firstSheet(): Promise<XmlElement>;
+  /** The worksheets' names, in workbook order. */
+  sheetNames(): Promise<string[]>;
+  /** The worksheet called `name`; throws when there is none. */
+  sheet(name: string): Promise<XmlElement>;
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxParts> {
@@ -63,17 +67,26 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxParts> {
     return file.async("string");
   };
   const xml = async (name: string) => parseXml(await text(name));
+  const sheetPart = async (sheet: XmlElement) => {
+    const relationships = await xml("xl/_rels/workbook.xml.rels");
+    const target = relationships.children.find((r) => r.attributes.Id === sheet.attributes["r:id"])!.attributes.Target;
+    return xml(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  };
+  const sheetEntries = async () => childrenNamed(childNamed(await xml("xl/workbook.xml"), "sheets")!, "sheet");
   return {
     names: Object.keys(zip.files),
     text,
     xml,
     async firstSheet() {
-      const workbook = await xml("xl/workbook.xml");
-      const sheet = childNamed(childNamed(workbook, "sheets")!, "sheet")!;
-      const relationships = await xml("xl/_rels/workbook.xml.rels");
-      const target = relationships.children.find((r) => r.attributes.Id === sheet.attributes["r:id"])!.attributes
-        .Target;
-      return xml(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+      return sheetPart((await sheetEntries())[0]);
+    },
+    async sheetNames() {
+      return (await sheetEntries()).map((sheet) => sheet.attributes.name);
+    },
+    async sheet(name: string) {
+      const sheet = (await sheetEntries()).find((entry) => entry.attributes.name === name);
+      if (!sheet) throw new Error(`The workbook has no sheet ${name}`);
+      return sheetPart(sheet);
     },
   };
 }

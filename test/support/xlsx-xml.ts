@@ -6,6 +6,50 @@
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 
+/** CT_Worksheet's children, in the order ECMA-376 Part 1 (18.3.1.99) requires. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+/** CT_SheetPr's children, in schema order. */
+export const SHEET_PR_ORDER = ["tabColor", "outlinePr", "pageSetUpPr"];
+
 export interface XmlElement {
   name: string;
   attributes: Record<string, string>;

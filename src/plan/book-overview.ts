@@ -32,7 +32,7 @@ export const OVERVIEW_COLUMNS = [
   { key: "client", header: "Client", width: 30 },
   { key: "bind", header: "Bind date", width: 12.5 },
   { key: "renewal", header: "Renewal", width: 12.5 },
-  { key: "daysToRenewal", header: "Days to renewal", width: 9 },
+  { key: "daysToRenewal", header: "Days to renewal", width: 10 },
   { key: "phase", header: "Current phase", width: 21 },
   { key: "open", header: "Open", width: 7 },
   { key: "overdue", header: "Overdue", width: 8.5 },
@@ -106,7 +106,9 @@ function rowFormulas(sheetName: string): Record<Exclude<OverviewColumnKey, "plan
 }
 
 /** The plan sheets' header colors, and their tint for a row with overdue work. */
-const HEADER = { fill: "1F3864", font: "FFFFFF", title: "1F3864", muted: "595959" } as const;
+const HEADER = { fill: "1F3864", font: "FFFFFF", title: "1F3864", muted: "595959", rule: "D9D9D9" } as const;
+/** Counts show a dash for zero, so the figures that need attention stand out. */
+const COUNT_FORMAT = '0;-0;"\u2013"';
 const OVERDUE_ROW_FILL = "FDECEE";
 
 export type BookOverviewDescription = Omit<SheetDescription, "planId" | "templateVersion" | "rows"> & {
@@ -164,7 +166,10 @@ export function describeBookOverview(
     horizontal: "center",
     wrap: true,
   });
-  style(`A${headerRow}`, { horizontal: "left" });
+  // Text columns read from the left, their headings too; figures are centred under theirs.
+  for (const key of ["client", "phase", "nextTask", "ae", "producer"] as const) {
+    style(address(headerRow, OVERVIEW_COLUMN[key]), { horizontal: "left" });
+  }
 
   plans.forEach((plan, index) => {
     const row = firstDataRow + index;
@@ -176,13 +181,15 @@ export function describeBookOverview(
   });
 
   if (plans.length > 0) {
-    style(`A${firstDataRow}:${columnLetter(width)}${lastRow}`, { vertical: "top" });
+    // A light rule under each plan guides the eye along a wide row, on paper too.
+    style(`A${firstDataRow}:${columnLetter(printColumns)}${lastRow}`, { vertical: "top", borderBottom: HEADER.rule });
     style(columnRange("client"), { bold: true });
     for (const key of ["bind", "renewal", "nextDue"] as const) {
-      style(columnRange(key), { numberFormat: DATE_FORMAT, horizontal: "left" });
+      style(columnRange(key), { numberFormat: DATE_FORMAT, horizontal: "center" });
     }
-    for (const key of ["daysToRenewal", "open", "overdue", "dueSoon"] as const) {
-      style(columnRange(key), { numberFormat: "0", horizontal: "center" });
+    style(columnRange("daysToRenewal"), { numberFormat: "0", horizontal: "center" });
+    for (const key of ["open", "overdue", "dueSoon"] as const) {
+      style(columnRange(key), { numberFormat: COUNT_FORMAT, horizontal: "center" });
     }
     style(columnRange("percentDone"), { numberFormat: "0%", horizontal: "center" });
     style(columnRange("planId"), { numberFormat: TEXT_FORMAT });

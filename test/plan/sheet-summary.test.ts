@@ -1,12 +1,13 @@
 import { HyperFormula } from "hyperformula";
 import { calendarDate, fromExcelSerial, plusDays, toExcelSerial, toIsoDate } from "../../src/plan/dates";
-import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
+import type { CellData } from "../../src/plan/read-sheet";
 import { describePlanSheet, type SheetDescription } from "../../src/plan/sheet";
 import { address, COLUMN, LAYOUT, SUMMARY, type SummaryFigure } from "../../src/plan/sheet-layout";
 import { dateTextFormula } from "../../src/plan/sheet-summary";
 import { DEFAULT_TEMPLATE } from "../../src/plan/template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { EXCEL_DATES, rawContent } from "../support/hyperformula-sheet";
+import { expectedSummary } from "../support/expected-summary";
 import { random } from "../support/random";
 
 /** The day every formula's TODAY() returns here: HyperFormula reads the local calendar day of Date.now(). */
@@ -63,46 +64,6 @@ function values(e: Engine): CellData[][] {
   return e.hf.getSheetValues(e.sheet).map((row) => row.map((cell) => (typeof cell === "object" ? "" : cell)));
 }
 
-/**
- * The same figures worked out in TypeScript from the sheet's values by the pane's reading (readPlanSheet and
- * its taskState, the rule the colors use), with nothing taken from the summary formulas.
- */
-function expected(sheetValues: CellData[][]) {
-  const read = readPlanSheet(sheetValues, TODAY);
-  const hasDates = [read.bindCell, read.renewalCell].every((cell) => typeof cell === "number");
-  const tracked = read.rows.filter((row) => row.statusText !== "");
-  const open = tracked.filter((row) => row.state !== "done" && row.state !== "n/a");
-  const done = tracked.filter((row) => row.state === "done").length;
-  const dated = open.filter((row) => row.due !== null).sort((a, b) => (a.due! < b.due! ? -1 : 1));
-  const nextDue = hasDates && dated.length > 0 ? dated[0].due! : null;
-  const nextRow = open.find((row) => row.due === nextDue);
-  const today = toIsoDate(TODAY);
-  const phaseRows = read.rows.filter((row) => row.phase !== "" && row.due !== null && row.due >= today);
-  const phaseDue = phaseRows.map((row) => row.due!).sort()[0];
-  const renewal = typeof read.renewalCell === "number" ? toIsoDate(fromExcelSerial(read.renewalCell)) : "";
-  return {
-    open: open.length,
-    overdue: hasDates ? open.filter((row) => row.state === "overdue").length : "",
-    dueSoon: hasDates ? open.filter((row) => row.state === "due-soon").length : "",
-    done,
-    percentDone: done + open.length === 0 ? "" : done / (done + open.length),
-    nextDue: nextDue ? toExcelSerial(calendarDateOf(nextDue)) : "",
-    nextTask: nextRow?.task ?? "",
-    phase: !hasDates
-      ? ""
-      : phaseDue
-        ? read.rows.find((row) => row.due === phaseDue)!.phase
-        : today > renewal
-          ? "Past renewal"
-          : "Renewal",
-  };
-}
-
-function calendarDateOf(iso: string) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return calendarDate(y, m, d);
-}
-
 const ROUNDS = 60;
 
 /** The figures (not the lines), a fraction rounded to 9 places (HyperFormula rounds results to about 12 digits). */
@@ -134,7 +95,7 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
   it("reads a plan 75 days after binding, where the 30- and 60-day work is overdue", () => {
     const e = engine(midTerm, true);
     const s = summary(e);
-    expect(figures(s)).toEqual(figures(expected(values(e))));
+    expect(figures(s)).toEqual(figures(expectedSummary(values(e), TODAY)));
     expect(s).toMatchObject({
       open: 32,
       done: 0,
@@ -164,7 +125,7 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
     set(e, below, COLUMN.due, toExcelSerial(plusDays(TODAY, 3)));
     set(e, below, COLUMN.status, "Not started");
     const after = summary(e);
-    expect(figures(after)).toEqual(figures(expected(values(e))));
+    expect(figures(after)).toEqual(figures(expectedSummary(values(e), TODAY)));
     expect(after).toMatchObject({ open: 30, done: 2, percentDone: 2 / 32, progressText: "2 of 32 done (6%)" });
     // Two done and one N/A leave the overdue list; the one In progress stays on it.
     expect(after.overdue).toBe((before.overdue as number) - 3);
@@ -178,7 +139,7 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
     const bindCell = [LAYOUT.bind.row, LAYOUT.bind.column] as const;
     for (const daysAgo of [-20, 0, 10, 40, 200, 300, 380]) {
       set(e, ...bindCell, toExcelSerial(plusDays(TODAY, -daysAgo)));
-      expect([daysAgo, figures(summary(e))]).toEqual([daysAgo, figures(expected(values(e)))]);
+      expect([daysAgo, figures(summary(e))]).toEqual([daysAgo, figures(expectedSummary(values(e), TODAY))]);
     }
     set(e, ...bindCell, toExcelSerial(plusDays(TODAY, 20)));
     expect(summary(e)).toMatchObject({ phase: "30 Days", overdue: 0 });
@@ -243,7 +204,7 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
           else set(e, row, COLUMN.due, "TBD");
         }
       });
-      const want = figures(expected(values(e)));
+      const want = figures(expectedSummary(values(e), TODAY));
       // Without array arithmetic (the fake Excel) the next task's text cannot be found; everything else can.
       expect([round, figures(summary(e))]).toEqual([round, arrays ? want : { ...want, nextTask: "" }]);
     }
@@ -252,7 +213,7 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
   it("counts a status with spaces around it as open, where the colors read it as Done (COUNTIFS cannot trim)", () => {
     const e = engine(midTerm, true);
     set(e, rowOf(midTerm, "bind-30.service-team"), COLUMN.status, " Done ");
-    expect(expected(values(e))).toMatchObject({ open: 31, done: 1 });
+    expect(expectedSummary(values(e), TODAY)).toMatchObject({ open: 31, done: 1 });
     expect(summary(e)).toMatchObject({ open: 32, done: 0 });
   });
 });

@@ -88,6 +88,7 @@ function rowFormulas(sheetName: string): Record<Exclude<OverviewColumnKey, "plan
   const text = (ref: string) => `=${on(ref)}&""`;
   const cell = (position: { row: number; column: number }) => address(position.row, position.column, true);
   const renewal = on(cell(LAYOUT.renewal));
+  const [done, open] = [on(summaryRef("done")), on(summaryRef("open"))];
   return {
     client: text(cell(LAYOUT.client)),
     bind: number(cell(LAYOUT.bind)),
@@ -97,7 +98,7 @@ function rowFormulas(sheetName: string): Record<Exclude<OverviewColumnKey, "plan
     open: number(summaryRef("open")),
     overdue: number(summaryRef("overdue")),
     dueSoon: number(summaryRef("dueSoon")),
-    percentDone: number(summaryRef("percentDone")),
+    percentDone: `=IF(AND(ISNUMBER(${done}),ISNUMBER(${open})),IF(${done}+${open}=0,"",${done}/(${done}+${open})),"")`,
     nextDue: number(summaryRef("nextDue")),
     nextTask: text(summaryRef("nextTask")),
     ae: text(address(teamCells("AE").row, teamCells("AE").nameColumn, true)),

@@ -1,5 +1,14 @@
 import type { CellStyle, CellValue, ConditionalFormat, StyledRange } from "./sheet";
-import { address, BIND_REF, COLUMN, LAYOUT, RENEWAL_REF, SUMMARY, summaryRef } from "./sheet-layout";
+import {
+  address,
+  BIND_REF,
+  COLUMN,
+  LAYOUT,
+  RENEWAL_REF,
+  SUMMARY,
+  type SummaryFigure,
+  summaryRef,
+} from "./sheet-layout";
 import { DUE_SOON_DAYS } from "./status";
 
 /**
@@ -53,15 +62,11 @@ export function dateTextFormula(ref: string): string {
 const ref = summaryRef;
 
 /** Each summary figure's formula, with its leading "=". */
-export const SUMMARY_FORMULAS: Record<
-  "open" | "overdue" | "dueSoon" | "done" | "percentDone" | "nextDue" | "nextTask" | "phase",
-  string
-> = {
+export const SUMMARY_FORMULAS: Record<SummaryFigure, string> = {
   open: `=COUNTIFS(${OPEN})-(${STATUS_HEADING}<>"")`,
   overdue: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},"<"&TODAY()),"")`,
   dueSoon: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},">="&TODAY(),${DUE},"<="&(TODAY()+${DUE_SOON_DAYS})),"")`,
   done: `=COUNTIFS(${STATUS},"Done")`,
-  percentDone: `=IF(${ref("done")}+${ref("open")}=0,"",${ref("done")}/(${ref("done")}+${ref("open")}))`,
   // MINIFS gives 0 when no row matches (every open task undated, or none open).
   nextDue: `=IF(${BOTH_DATES},IF(MINIFS(${DUE},${OPEN})=0,"",MINIFS(${DUE},${OPEN})),"")`,
   // The first open row due on that date. MATCH over an array expression needs array evaluation, which
@@ -80,7 +85,7 @@ export const SUMMARY_FORMULAS: Record<
 const VISIBLE_FORMULAS = {
   progressText:
     `=IF(${ref("done")}+${ref("open")}=0,"",${ref("done")}&" of "&(${ref("done")}+${ref("open")})&" done ("` +
-    `&ROUND(${ref("percentDone")}*100,0)&"%)")`,
+    `&ROUND(${ref("done")}/(${ref("done")}+${ref("open")})*100,0)&"%)")`,
   openText:
     `=${ref("open")}&" open"&IF(${BOTH_DATES},": "&${ref("overdue")}&" overdue, "&${ref("dueSoon")}` +
     `&" due in ${DUE_SOON_DAYS} days","")`,
@@ -99,7 +104,6 @@ const LABELS: [keyof typeof SUMMARY & ("phase" | "progressText" | "openText" | "
 /** How the summary looks; the plan sheet passes its own label style and colors so the two always agree. */
 export interface SummaryLook {
   label: CellStyle;
-  dateFormat: string;
   overdue: { fill: string; font: string };
   dueSoon: { fill: string; font: string };
 }
@@ -127,11 +131,12 @@ export function planSummaryCells(look: SummaryLook): PlanSummaryCells {
   }
   const firstLine = SUMMARY.phase.row;
   const lastLine = SUMMARY.nextDueText.row;
+  const figures = Object.keys(SUMMARY_FORMULAS).filter((figure) => figure !== "phase") as SummaryFigure[];
   const styles: StyledRange[] = [
     { range: `A${firstLine}:A${lastLine}`, style: look.label },
     { range: `B${firstLine}:B${lastLine}`, style: { horizontal: "left" } },
-    { range: at("percentDone"), style: { numberFormat: "0%" } },
-    { range: at("nextDue"), style: { numberFormat: look.dateFormat } },
+    // The figures are for formulas to read, not for people: shown as nothing, on screen and on paper.
+    ...figures.map((figure) => ({ range: at(figure), style: { numberFormat: ";;;" } })),
   ];
   const openLine = at("openText");
   const nextLine = at("nextDueText");

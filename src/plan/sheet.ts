@@ -351,7 +351,6 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   style(address(LAYOUT.term.row, LAYOUT.term.column), { numberFormat: '0 "days"', horizontal: "left" });
   const summary = planSummaryCells({
     label: { bold: true, fontColor: COLORS.label },
-    dateFormat: DATE_FORMAT,
     overdue: STATUS_COLORS.overdue,
     dueSoon: STATUS_COLORS.dueSoon,
   });

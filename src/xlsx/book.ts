@@ -13,7 +13,7 @@ import {
   readOverviewRows,
 } from "../plan/book-overview";
 import { isPlanSheet } from "../plan/read-sheet";
-import { DATE_FORMAT, type SheetDescription, STATUS_COLORS } from "../plan/sheet";
+import { type SheetDescription, STATUS_COLORS } from "../plan/sheet";
 import { COLUMN, forEachCell, LAYOUT, SUMMARY } from "../plan/sheet-layout";
 import { planSummaryCells } from "../plan/sheet-summary";
 import { conformPackage } from "./conform";
@@ -113,7 +113,6 @@ function addSummaryWhereMissing(worksheet: ExcelJS.Worksheet): boolean {
   // The plan's own look: its labels as its Term label is styled, its colors as the status key's.
   const summary = planSummaryCells({
     label: {},
-    dateFormat: DATE_FORMAT,
     overdue: STATUS_COLORS.overdue,
     dueSoon: STATUS_COLORS.dueSoon,
   });

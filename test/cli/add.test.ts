@@ -61,6 +61,17 @@ function planSnapshot(sheet: ExcelJS.Worksheet) {
   };
 }
 
+/** A plan sheet as an earlier version wrote it: nothing in the summary's cells. */
+function clearSummary(sheet: ExcelJS.Worksheet): void {
+  for (const figure of ["open", "overdue", "dueSoon", "done", "nextDue", "nextTask"] as const) {
+    sheet.getCell(SUMMARY[figure].row, SUMMARY[figure].column).value = null;
+  }
+  for (let row = SUMMARY.phase.row; row <= SUMMARY.nextDueText.row; row++) {
+    sheet.getCell(row, 1).value = null;
+    sheet.getCell(row, 2).value = null;
+  }
+}
+
 describe("service-plan new writes the Book overview with the plan", () => {
   it("writes the plan first and the overview after it, one row for the plan", async () => {
     const dir = mkdtempSync(join(tmpdir(), "csp-book-"));
@@ -131,13 +142,8 @@ describe("service-plan new --add", () => {
     await newPlan(out, "Acme Manufacturing, Inc.", "2027-01-15");
     await addPlan(out, "Birch Dental Group", "2027-02-01");
     const older = await open(out);
-    // Acme as an earlier version wrote it: nothing in the summary's cells.
     const acme = older.getWorksheet("Acme Manufacturing, Inc.")!;
-    for (let row = SUMMARY.open.row; row <= SUMMARY.nextTask.row; row++) acme.getCell(row, COLUMN.id).value = null;
-    for (let row = SUMMARY.phase.row; row <= SUMMARY.nextDueText.row; row++) {
-      acme.getCell(row, 1).value = null;
-      acme.getCell(row, 2).value = null;
-    }
+    clearSummary(acme);
     older.removeWorksheet(older.getWorksheet("Birch Dental Group")!.id);
     await older.xlsx.writeFile(out);
 
@@ -147,7 +153,7 @@ describe("service-plan new --add", () => {
     );
     const workbook = await open(out);
     const cells = worksheetCells(workbook.getWorksheet("Acme Manufacturing, Inc.")!, COLUMN.id);
-    expect(cells.formulas[SUMMARY.open.row - 1][COLUMN.id - 1]).toMatch(/^=COUNTIFS\(/);
+    expect(cells.formulas[SUMMARY.open.row - 1][SUMMARY.open.column - 1]).toMatch(/^=COUNTIFS\(/);
     expect(cells.values[SUMMARY.phase.row - 1][0]).toBe("Current phase");
     const { rows } = overviewOf(workbook);
     expect(rows.map((r) => r.sheetName)).toEqual(["Acme Manufacturing, Inc.", "Cobalt Logistics"]);
@@ -161,16 +167,14 @@ describe("service-plan new --add", () => {
     await newPlan(out, "Acme Manufacturing, Inc.", "2027-01-15");
     const workbook = await open(out);
     const acme = workbook.worksheets[0];
-    for (let row = SUMMARY.open.row; row <= SUMMARY.nextTask.row; row++) acme.getCell(row, COLUMN.id).value = null;
-    for (let row = SUMMARY.phase.row; row <= SUMMARY.nextDueText.row; row++) acme.getCell(row, 2).value = null;
-    for (let row = SUMMARY.phase.row; row <= SUMMARY.nextDueText.row; row++) acme.getCell(row, 1).value = null;
+    clearSummary(acme);
     acme.getCell("A8").value = "Broker of record letter on file";
     await workbook.xlsx.writeFile(out);
     const result = await addPlan(out, "Birch Dental Group", "2027-02-01");
     expect(result.stdout).not.toMatch(/live summary added/);
     const after = worksheetCells((await open(out)).worksheets[0], COLUMN.id);
     expect(after.values[7][0]).toBe("Broker of record letter on file");
-    expect(after.values[SUMMARY.open.row - 1][COLUMN.id - 1]).toBe("");
+    expect(after.values[SUMMARY.open.row - 1][SUMMARY.open.column - 1]).toBe("");
   });
 
   it.each([

@@ -76,7 +76,10 @@ function fromPlan(wb: ReturnType<typeof workbook>, planSheet: string) {
     open: at(SUMMARY.open),
     overdue: at(SUMMARY.overdue),
     dueSoon: at(SUMMARY.dueSoon),
-    percentDone: at(SUMMARY.percentDone),
+    percentDone: (() => {
+      const [done, open] = [at(SUMMARY.done) as number, at(SUMMARY.open) as number];
+      return done + open === 0 ? "" : done / (done + open);
+    })(),
     nextDue: at(SUMMARY.nextDue),
     nextTask: at(SUMMARY.nextTask),
     ae: wb.value(planSheet, 4, COLUMN.assignedTo),
@@ -99,7 +102,7 @@ describe("the Book overview sheet", () => {
     expect(cell(obrienRow, "client")).toEqual({ kind: "formula", formula: "='O''Brien & Sons'!$B$3&\"\"" });
     expect(cell(obrienRow, "overdue")).toEqual({
       kind: "formula",
-      formula: "=IF(ISNUMBER('O''Brien & Sons'!$J$5),'O''Brien & Sons'!$J$5,\"\")",
+      formula: "=IF(ISNUMBER('O''Brien & Sons'!$B$11),'O''Brien & Sons'!$B$11,\"\")",
     });
     expect(cell(obrienRow, "planId")).toEqual({ kind: "text", text: "plan-obrien" });
     for (const key of Object.keys(OVERVIEW_COLUMN) as (keyof typeof OVERVIEW_COLUMN)[]) {

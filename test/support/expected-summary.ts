@@ -28,7 +28,6 @@ export function expectedSummary(sheetValues: CellData[][], today: CalendarDate):
     overdue: hasDates ? open.filter((row) => row.state === "overdue").length : "",
     dueSoon: hasDates ? open.filter((row) => row.state === "due-soon").length : "",
     done,
-    percentDone: done + open.length === 0 ? "" : done / (done + open.length),
     nextDue: nextDue ? toExcelSerial(parseIsoDate(nextDue)!) : "",
     nextTask: nextRow?.task ?? "",
     phase: !hasDates

@@ -1,4 +1,4 @@
-import type { CellStyle, CellValue, ConditionalFormat, StyledRange } from "./sheet";
+import type { CellStyle, CellValue, ConditionalFormat } from "./sheet";
 import {
   address,
   BIND_REF,
@@ -108,36 +108,37 @@ export interface SummaryLook {
   dueSoon: { fill: string; font: string };
 }
 
+export interface SummaryCell {
+  row: number;
+  column: number;
+  value: CellValue;
+  style: CellStyle;
+}
+
 export interface PlanSummaryCells {
-  cells: { row: number; column: number; value: CellValue }[];
-  styles: StyledRange[];
+  /** Each cell with its own style, so a writer can leave out a cell that holds a person's entry, look and all. */
+  cells: SummaryCell[];
   conditionalFormats: ConditionalFormat[];
 }
 
-/** The summary's cells (labels, visible lines, hidden figures), their styles, and the colors of its lines. */
+/** The summary's cells (labels, visible lines, hidden figures) with their styles, and the colors of its lines. */
 export function planSummaryCells(look: SummaryLook): PlanSummaryCells {
   const formula = (text: string): CellValue => ({ kind: "formula", formula: text });
-  const at = (figure: keyof typeof SUMMARY_FORMULAS | keyof typeof VISIBLE_FORMULAS) =>
-    address(SUMMARY[figure].row, SUMMARY[figure].column);
-  const cells: PlanSummaryCells["cells"] = [];
+  const at = (figure: keyof typeof VISIBLE_FORMULAS) => address(SUMMARY[figure].row, SUMMARY[figure].column);
+  const cells: SummaryCell[] = [];
   for (const [figure, label] of LABELS) {
-    cells.push({ row: SUMMARY[figure].row, column: SUMMARY.labelColumn, value: { kind: "text", text: label } });
+    const value: CellValue = { kind: "text", text: label };
+    cells.push({ row: SUMMARY[figure].row, column: SUMMARY.labelColumn, value, style: look.label });
   }
-  for (const [figure, text] of Object.entries(SUMMARY_FORMULAS) as [keyof typeof SUMMARY_FORMULAS, string][]) {
-    cells.push({ ...SUMMARY[figure], value: formula(text) });
+  for (const [figure, text] of Object.entries(SUMMARY_FORMULAS) as [SummaryFigure, string][]) {
+    // The figures are for formulas to read, not for people: shown as nothing, on screen and on paper. The
+    // phase is a figure and a line at once.
+    const style: CellStyle = figure === "phase" ? { horizontal: "left" } : { numberFormat: ";;;" };
+    cells.push({ ...SUMMARY[figure], value: formula(text), style });
   }
   for (const [figure, text] of Object.entries(VISIBLE_FORMULAS) as [keyof typeof VISIBLE_FORMULAS, string][]) {
-    cells.push({ ...SUMMARY[figure], value: formula(text) });
+    cells.push({ ...SUMMARY[figure], value: formula(text), style: { horizontal: "left" } });
   }
-  const firstLine = SUMMARY.phase.row;
-  const lastLine = SUMMARY.nextDueText.row;
-  const figures = Object.keys(SUMMARY_FORMULAS).filter((figure) => figure !== "phase") as SummaryFigure[];
-  const styles: StyledRange[] = [
-    { range: `A${firstLine}:A${lastLine}`, style: look.label },
-    { range: `B${firstLine}:B${lastLine}`, style: { horizontal: "left" } },
-    // The figures are for formulas to read, not for people: shown as nothing, on screen and on paper.
-    ...figures.map((figure) => ({ range: at(figure), style: { numberFormat: ";;;" } })),
-  ];
   const openLine = at("openText");
   const nextLine = at("nextDueText");
   const nextDue = ref("nextDue");
@@ -174,5 +175,5 @@ export function planSummaryCells(look: SummaryLook): PlanSummaryCells {
       stopIfTrue: true,
     },
   ];
-  return { cells, styles, conditionalFormats };
+  return { cells, conditionalFormats };
 }

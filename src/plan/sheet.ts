@@ -349,13 +349,6 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
   });
   put(LAYOUT.term.row, LAYOUT.term.column, formula(TERM_FORMULA));
   style(address(LAYOUT.term.row, LAYOUT.term.column), { numberFormat: '0 "days"', horizontal: "left" });
-  const summary = planSummaryCells({
-    label: { bold: true, fontColor: COLORS.label },
-    overdue: STATUS_COLORS.overdue,
-    dueSoon: STATUS_COLORS.dueSoon,
-  });
-  for (const cell of summary.cells) put(cell.row, cell.column, cell.value);
-  styles.push(...summary.styles);
 
   const blockHeading = (column: number, heading: string) => {
     put(LAYOUT.blockHeadingRow, column, text(heading));
@@ -469,10 +462,20 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
       }
     }),
   );
-  // The title and markers always say which template (and version) the sheet now follows; a kept header
-  // without the live summary (a plan made before it) gets it wherever those cells are empty.
-  for (const cell of summary.cells)
+  // The live summary under Term; a kept header without it (a plan made before it) gets it wherever those
+  // cells are empty, and a person's own entry there stays as it looks.
+  const summary = planSummaryCells({
+    label: { bold: true, fontColor: COLORS.label },
+    overdue: STATUS_COLORS.overdue,
+    dueSoon: STATUS_COLORS.dueSoon,
+  });
+  for (const cell of summary.cells) {
     if (cells[cell.row - 1][cell.column - 1].kind === "empty") put(cell.row, cell.column, cell.value);
+    if (JSON.stringify(cells[cell.row - 1][cell.column - 1]) === JSON.stringify(cell.value)) {
+      style(address(cell.row, cell.column), cell.style);
+    }
+  }
+  // The title and markers always say which template (and version) the sheet now follows.
   put(1, 1, text(template.name));
   put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
 

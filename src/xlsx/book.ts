@@ -14,7 +14,7 @@ import {
 } from "../plan/book-overview";
 import { isPlanSheet } from "../plan/read-sheet";
 import { type SheetDescription, STATUS_COLORS } from "../plan/sheet";
-import { COLUMN, forEachCell, LAYOUT, SUMMARY } from "../plan/sheet-layout";
+import { COLUMN, LAYOUT, SUMMARY } from "../plan/sheet-layout";
 import { planSummaryCells } from "../plan/sheet-summary";
 import { conformPackage } from "./conform";
 import { cellValue, worksheetCells } from "./read-workbook";
@@ -121,9 +121,9 @@ function addSummaryWhereMissing(worksheet: ExcelJS.Worksheet): boolean {
     return (value !== "" && value !== undefined && value !== null) || cells.formulas[row - 1]?.[column - 1] !== "";
   });
   if (occupied) return false;
-  for (const { row, column, value } of summary.cells) writeCellValue(worksheet.getCell(row, column), value);
-  for (const { range, style } of summary.styles) {
-    forEachCell(range, (row, column) => applyStyle(worksheet.getCell(row, column), style));
+  for (const { row, column, value, style } of summary.cells) {
+    writeCellValue(worksheet.getCell(row, column), value);
+    applyStyle(worksheet.getCell(row, column), style);
   }
   const termLabel = worksheet.getCell(LAYOUT.term.row, 1).font;
   for (let row = SUMMARY.phase.row; row <= SUMMARY.nextDueText.row; row++) {

@@ -98,6 +98,37 @@ describe("the plan sheet's live summary, computed by its own formulas", () => {
     }
   });
 
+  it("comes to a plan made before it when the plan is rebuilt, leaving a person's entry there as it was", () => {
+    // The header of a plan from before the summary, with a note someone typed into row 11.
+    const older = midTerm.cells.slice(0, LAYOUT.headerRow).map((row, r) =>
+      row.map((cell, c) => {
+        const summaryCell = (Object.values(SUMMARY) as unknown[]).some(
+          (at) =>
+            typeof at === "object" &&
+            (at as { row: number }).row === r + 1 &&
+            (at as { column: number }).column === c + 1,
+        );
+        return summaryCell || (c === 0 && r + 1 >= 7 && r + 1 <= 10) ? ({ kind: "empty" } as const) : cell;
+      }),
+    );
+    older[SUMMARY.open.row - 1][SUMMARY.open.column - 1] = { kind: "text", text: "Renewal call booked" };
+    const checked = checkPlanRequest({ client: "Acme Manufacturing, Inc.", bind: toIsoDate(plusDays(TODAY, -75)) });
+    if (!checked.ok) throw new Error("bad request");
+    const rebuilt = describePlanSheet(DEFAULT_TEMPLATE, checked.value, {
+      planId: "p",
+      existingSheetNames: [],
+      headerCells: older,
+    });
+    const at = (cell: { row: number; column: number }) => rebuilt.cells[cell.row - 1][cell.column - 1];
+    const stylesOf = (cell: { row: number; column: number }) =>
+      rebuilt.styles.filter((s) => s.range === address(cell.row, cell.column));
+    expect(at(SUMMARY.open)).toEqual({ kind: "text", text: "Renewal call booked" });
+    expect(stylesOf(SUMMARY.open)).toEqual([]);
+    expect(at(SUMMARY.overdue)).toEqual(midTerm.cells[SUMMARY.overdue.row - 1][SUMMARY.overdue.column - 1]);
+    expect(stylesOf(SUMMARY.overdue).map((s) => s.style.numberFormat)).toEqual([";;;"]);
+    expect(at(SUMMARY.phase).kind).toBe("formula");
+  });
+
   it("reads a plan 75 days after binding, where the 30- and 60-day work is overdue", () => {
     const e = engine(midTerm, true);
     const s = summary(e);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The workbooks every check of the file writer covers: the demo, the awkward dates and the client names that
- * have broken spreadsheet writers before. `node scripts/workbook-cases.js DIR` writes each with the built
+ * have broken spreadsheet writers before, and workbooks of several plans (added with `--add`) and their Book
+ * overview. `node scripts/workbook-cases.js DIR` writes each with the built
  * command line (`npm run build:cli`) as DIR/<case>.xlsx; .ci/run validates them against ECMA-376 and the
  * package test (test/xlsx) reads the same cases.
  */
@@ -42,17 +43,44 @@ const CASES = [
   },
   { name: "longest-name", args: ["--client", LONGEST_NAME, "--bind", "2027-01-15"] },
   { name: "longest-ampersands", args: ["--client", "&".repeat(120), "--bind", "2027-01-15"] },
+  // `add`: plans added to the case's workbook afterwards, each with `new ... --add`.
+  {
+    name: "added-plan",
+    args: ["--client", "Acme Manufacturing, Inc.", "--bind", "2027-01-15", "--team", examples("team.json")],
+    add: [["--client", "Acme Manufacturing, Inc.", "--bind", "2027-06-01", "--holidays", examples("holidays.txt")]],
+  },
+  {
+    // The Book overview of a workbook of every awkward client above: its formulas quote each sheet's name.
+    name: "book",
+    args: ["--client", "Acme Manufacturing, Inc.", "--bind", "2027-01-15", "--team", examples("team.json")],
+    add: [
+      ["--client", "O'Brien & Sons", "--bind", "2027-01-15", "--team", examples("team.json")],
+      ["--client", "Leap Day Logistics", "--bind", "2028-02-29"],
+      ["--client", "Short Term LLC", "--bind", "2027-01-15", "--renewal", "2027-04-01"],
+      ["--client", "=1+1", "--bind", "2027-01-15"],
+      ["--client", "Smith & Sons [Trust]: *2027*?", "--bind", "2027-01-15"],
+      [
+        "--client",
+        "Family Farms Co-op \u{1F1FA}\u{1F1F8} \u{1F469}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466} Trust",
+        "--bind",
+        "2027-01-15",
+      ],
+      ["--client", LONGEST_NAME, "--bind", "2027-01-15"],
+      ["--client", "&".repeat(120), "--bind", "2027-01-15"],
+    ],
+  },
 ];
 
-/** Writes every case into `dir`; returns the files written. */
-function writeCases(dir) {
+/** Writes every case (or those named in `only`) into `dir`; returns the files written, in case order. */
+function writeCases(dir, only) {
   mkdirSync(dir, { recursive: true });
   const cli = path.join(root, "bin", "service-plan.js");
-  return CASES.map(({ name, args }) => {
+  const run = (args) =>
+    execFileSync(process.execPath, [cli, "new", ...args], { stdio: ["ignore", "ignore", "inherit"] });
+  return CASES.filter(({ name }) => !only || only.includes(name)).map(({ name, args, add = [] }) => {
     const out = path.join(dir, `${name}.xlsx`);
-    execFileSync(process.execPath, [cli, "new", ...args, "--out", out, "--force"], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    run([...args, "--out", out, "--force"]);
+    for (const more of add) run([...more, "--out", out, "--add"]);
     return out;
   });
 }

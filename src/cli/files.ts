@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "./args";
 
@@ -135,4 +145,31 @@ export function readHolidays(path: string | undefined): HolidayLine[] {
     .split(/\r\n|\r|\n/)
     .map((text, index) => ({ line: index + 1, text: text.trim() }))
     .filter(({ text }) => text !== "" && !text.startsWith("#"));
+}
+
+/** A workbook is read whole; one larger than this is refused before it is read. */
+const MAX_WORKBOOK_BYTES = 200 * 1024 * 1024;
+
+/** An existing workbook's bytes; `what` names it in messages, `hint` says what to do when it does not exist. */
+export function readWorkbookFile(path: string, what: string, hint?: string): Buffer {
+  const cannot = (reason: string) => new InputError(`Cannot read ${what} ${path}: ${reason}.`);
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, "r");
+  } catch (error) {
+    const problem = fileProblem(error, "read");
+    throw cannot((error as NodeJS.ErrnoException).code === "ENOENT" && hint ? `${problem}; ${hint}` : problem);
+  }
+  try {
+    const stat = fstatSync(descriptor);
+    if (stat.isDirectory()) throw cannot("it is a folder");
+    if (!stat.isFile()) throw cannot("it is not a file");
+    if (stat.size > MAX_WORKBOOK_BYTES) throw cannot(`it is larger than ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB`);
+    return readFileSync(descriptor);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw cannot(fileProblem(error, "read"));
+  } finally {
+    closeSync(descriptor);
+  }
 }

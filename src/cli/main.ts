@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { describePlanSheet } from "../plan/sheet";
+import { describePlanSheet, type SheetDescription } from "../plan/sheet";
+import type { BookOverviewWritten } from "../xlsx/book";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/default-template";
 import { checkPlanRequest, type PlanInputs, type Problem } from "../plan/validate";
 import { InputError, parseArgs, UsageError } from "./args";
-import { type HolidayLine, readHolidays, readTeam, writeNewFile } from "./files";
+import { type HolidayLine, readHolidays, readTeam, readWorkbookFile, writeNewFile } from "./files";
 
 const USAGE = `Usage:
   service-plan template --json
   service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
-                   --out FILE.xlsx [--force]`;
+                   --out FILE.xlsx [--force | --add]
+  service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -78,24 +80,58 @@ async function dispatch(argv: string[]): Promise<string> {
       );
     }
     case "new": {
-      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force"]);
+      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force", "add"]);
       const out = stringOption(options, "out");
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
+      if (options.has("add") && options.has("force")) {
+        throw new UsageError("--add adds a plan to --out, --force replaces it: give one of them.");
+      }
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
       const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")));
-      const description = describePlanSheet(DEFAULT_TEMPLATE, inputs, {
-        planId: randomUUID(),
-        existingSheetNames: [],
-      });
-      // exceljs is loaded only here, so `template` and `schedule` start fast.
-      const { writePlanWorkbook } = await import("../xlsx/write-xlsx");
-      writeNewFile(out, await writePlanWorkbook([description]), options.has("force"));
       const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
-      return (
-        `Wrote ${out}: sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
-        `bind ${toIsoDate(inputs.bind)}, renewal ${toIsoDate(inputs.renewal)}.\n` +
-        schedule.warnings.map((w) => `Warning: ${w}\n`).join("")
-      );
+      const planLine = (description: SheetDescription) =>
+        `sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
+        `bind ${toIsoDate(inputs.bind)}, renewal ${toIsoDate(inputs.renewal)}`;
+      const warnings = schedule.warnings.map((w) => `Warning: ${w}\n`).join("");
+      const describe = (existingSheetNames: string[]) =>
+        describePlanSheet(DEFAULT_TEMPLATE, inputs, { planId: randomUUID(), existingSheetNames });
+      // exceljs is loaded only here, so `template` and `schedule` start fast.
+      const book = await import("../xlsx/book");
+      if (options.has("add")) {
+        const existing = readWorkbookFile(out, "--out", "leave out --add to write a new workbook");
+        let added: Awaited<ReturnType<typeof book.addPlanToBook>>;
+        try {
+          added = await book.addPlanToBook(existing, describe);
+        } catch (error) {
+          if (error instanceof book.NotAWorkbookError || error instanceof book.WorkbookNotKeptError) {
+            throw new InputError(`Cannot add a plan to ${out}: ${error.message}.`);
+          }
+          throw error;
+        }
+        writeNewFile(out, added.bytes, true);
+        return `Added to ${out}: ${planLine(added.description)}.\n${overviewLine(added.overview, added.upgraded)}${warnings}`;
+      }
+      const description = describe([]);
+      writeNewFile(out, await book.writeBookWorkbook([description]), options.has("force"));
+      return `Wrote ${out}: ${planLine(description)}.\nBook overview: 1 plan.\n${warnings}`;
+    }
+    case "overview": {
+      const { splitFileArgument, overviewReport } = await import("./overview");
+      const { files, rest } = splitFileArgument(argv.slice(1), ["person", "as-of"]);
+      if (files.length !== 1) {
+        throw new UsageError(
+          files.length === 0
+            ? "Name the workbook to read: service-plan overview FILE.xlsx."
+            : `Unexpected argument "${files[1]}".`,
+        );
+      }
+      const { options } = parseArgs(["overview", ...rest], ["person", "as-of"], ["json"]);
+      const file = files[0];
+      return overviewReport(readWorkbookFile(file, "the workbook"), file, {
+        person: stringOption(options, "person"),
+        asOf: stringOption(options, "as-of"),
+        json: options.has("json"),
+      });
     }
     case undefined:
     case "help":
@@ -123,6 +159,20 @@ function planInputs(
   });
   if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
   return checked.value;
+}
+
+/** The Book overview's rows after a plan was added, in words. */
+function overviewLine(overview: BookOverviewWritten, upgraded: readonly string[]): string {
+  const { rows } = overview;
+  const changes = [
+    rows.removed.length > 0 &&
+      `${rows.removed.length} row${rows.removed.length === 1 ? "" : "s"} removed for plans no longer in the workbook`,
+    rows.renamed.length > 0 && `renamed: ${rows.renamed.map((r) => `"${r.from}" is now "${r.to}"`).join(", ")}`,
+    upgraded.length > 0 &&
+      `live summary added to ${upgraded.map((name) => `"${name}"`).join(", ")} for the overview to read`,
+  ].filter(Boolean);
+  const count = `${rows.rows.length} plan${rows.rows.length === 1 ? "" : "s"}`;
+  return `Book overview "${overview.name}": ${count}${changes.length > 0 ? `; ${changes.join("; ")}` : ""}.\n`;
 }
 
 function requireJson(options: Map<string, string | true>): void {

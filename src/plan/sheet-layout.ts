@@ -131,3 +131,44 @@ export function teamCells(role: Role): { row: number; roleColumn: number; nameCo
 
 export const BIND_REF = address(LAYOUT.bind.row, LAYOUT.bind.column, true);
 export const RENEWAL_REF = address(LAYOUT.renewal.row, LAYOUT.renewal.column, true);
+
+/**
+ * The plan's live summary, computed by the sheet's own formulas (see sheet-summary.ts): what the Book overview
+ * and the add-in read instead of a plan's task rows. A reader sees four lines under Term (labels in A, text in
+ * B, rows 7-10). The figures behind them are plain numbers and text in row 11, the spacer above the table,
+ * shown as nothing (number format ";;;"), where other sheets can reference them. Not in the hidden id column
+ * beside the holidays (J4:J10): "Delete > Shift cells left" on a holiday would pull a figure into the holiday
+ * block that every due date's WORKDAY reads, a circular reference; no edit of the header blocks or of the table
+ * moves a cell into or out of row 11 (nor into F3:I10, so the figures keep out of columns F:I). The figures that
+ * need dates (overdue, due soon, next due, next task, phase) are "" while the Bind or Renewal cell holds no date.
+ */
+export const SUMMARY = {
+  /** Visible: the phase whose due date comes next ("60 Days"), "Renewal" or "Past renewal". Text. */
+  phase: { row: 7, column: 2 },
+  progressText: { row: 8, column: 2 },
+  openText: { row: 9, column: 2 },
+  nextDueText: { row: 10, column: 2 },
+  labelColumn: 1,
+  /** Figures: open tasks, overdue, due in the next 14 days, done (counts). */
+  open: { row: 11, column: 1 },
+  overdue: { row: 11, column: 2 },
+  dueSoon: { row: 11, column: 3 },
+  done: { row: 11, column: 4 },
+  /** The earliest due date of an open task (overdue ones included), as a date serial, or "". */
+  nextDue: { row: 11, column: 5 },
+  /** The Task text of the first open task due on that date, or "". */
+  nextTask: { row: 11, column: COLUMN.id },
+  /**
+   * The last row the counts cover. The ranges start at the table's header row, so a row inserted right under
+   * it is inside them. The template fills about 80 rows, leaving room for people's own; a longer range costs
+   * every recalculation of a status (HyperFormula, the fake Excel's engine, scans it cell by cell).
+   */
+  lastRow: 500,
+} as const;
+
+export type SummaryFigure = "open" | "overdue" | "dueSoon" | "done" | "nextDue" | "nextTask" | "phase";
+
+/** The absolute address of a summary figure on a plan sheet, e.g. "$A$11". */
+export function summaryRef(figure: SummaryFigure): string {
+  return address(SUMMARY[figure].row, SUMMARY[figure].column, true);
+}

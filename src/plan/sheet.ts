@@ -1,8 +1,10 @@
 import { describeHeader, stampTemplate } from "./sheet-header";
-import { COLUMN, LAYOUT, rangeAddress, TABLE_COLUMNS } from "./sheet-layout";
+import { address, COLUMN, LAYOUT, rangeAddress, TABLE_COLUMNS } from "./sheet-layout";
 import { planSheetName } from "./sheet-name";
 import { printSetup } from "./sheet-print";
 import { planValidations, statusColorRules } from "./sheet-rules";
+import { COLORS, STATUS_COLORS } from "./sheet-style";
+import { planSummaryCells } from "./sheet-summary";
 import { describeTable, tableRowCount } from "./sheet-table";
 import { type CellValue, createGrid, type DescribeOptions, type SheetDescription } from "./sheet-types";
 import type { Template } from "./template";
@@ -40,6 +42,19 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
 
   describeHeader(grid, template, inputs, options.planId);
   const { rows, rowGroups, rowHeights, lastTableRow } = describeTable(grid, template, inputs, options);
+  // The live summary under Term; a kept header without it (a plan made before it) gets it wherever those
+  // cells are empty, and a person's own entry there stays as it looks.
+  const summary = planSummaryCells({
+    label: { bold: true, fontColor: COLORS.label },
+    overdue: STATUS_COLORS.overdue,
+    dueSoon: STATUS_COLORS.dueSoon,
+  });
+  for (const cell of summary.cells) {
+    if (grid.cells[cell.row - 1][cell.column - 1].kind === "empty") grid.put(cell.row, cell.column, cell.value);
+    if (JSON.stringify(grid.cells[cell.row - 1][cell.column - 1]) === JSON.stringify(cell.value)) {
+      grid.style(address(cell.row, cell.column), cell.style);
+    }
+  }
   // The title and markers always say which template (and version) the sheet now follows, over a kept header.
   stampTemplate(grid, template);
 
@@ -51,7 +66,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     columns: TABLE_COLUMNS.map((c) => ({ width: c.width, hidden: "hidden" in c && c.hidden === true })),
     styles: grid.styles,
     validations: planValidations(lastTableRow),
-    conditionalFormats: statusColorRules(lastTableRow),
+    conditionalFormats: [...statusColorRules(lastTableRow), ...summary.conditionalFormats],
     rowGroups,
     outlineSummaryAbove: true,
     freezeRows: LAYOUT.headerRow,

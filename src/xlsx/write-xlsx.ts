@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { fromExcelSerial } from "../plan/excel-dates";
 import { headerFooterCodes } from "../plan/sheet-print";
-import type { CellStyle, SheetDescription } from "../plan/sheet-types";
+import type { CellStyle, CellValue, ConditionalFormat, SheetDescription } from "../plan/sheet-types";
 import { forEachCell } from "../plan/sheet-layout";
 import { conformPackage } from "./conform";
+import { withFutureFunctionPrefixes } from "./future-functions";
 
 /**
  * Renders a plan sheet description into an .xlsx workbook with exceljs: the file a producer opens in Excel,
@@ -20,7 +21,7 @@ const BASE_FONT = { name: "Calibri", size: 11 };
 
 const argb = (hex: string) => ({ argb: `FF${hex}` });
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
   if (style.bold !== undefined || style.italic !== undefined || style.fontSize || style.fontColor) {
     cell.font = {
@@ -45,8 +46,57 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.borderBottom) cell.border = { ...cell.border, bottom: { style: "thin", color: argb(style.borderBottom) } };
 }
 
+/** One description cell into an exceljs cell. */
+export function writeCellValue(cell: ExcelJS.Cell, value: CellValue): void {
+  switch (value.kind) {
+    case "text":
+      // A plain string in exceljs is stored as a string, never parsed as a formula.
+      cell.value = value.text;
+      break;
+    case "number":
+      cell.value = value.value;
+      break;
+    case "formula":
+      // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
+      cell.value = { formula: withFutureFunctionPrefixes(value.formula.replace(/^=/, "")) } as ExcelJS.CellFormulaValue;
+      break;
+    case "empty":
+      break;
+  }
+}
+
+/** Conditional formats in priority order, numbered from `firstPriority` (after a sheet's own, when it has some). */
+export function addConditionalFormats(
+  sheet: ExcelJS.Worksheet,
+  formats: readonly ConditionalFormat[],
+  firstPriority = 1,
+): void {
+  // exceljs cannot write stopIfTrue; the rules are built so that priority alone gives the same colors.
+  formats.forEach((format, index) => {
+    sheet.addConditionalFormatting({
+      ref: format.range,
+      rules: [
+        {
+          type: "expression",
+          priority: firstPriority + index,
+          formulae: [withFutureFunctionPrefixes(format.formula.replace(/^=/, ""))],
+          style: {
+            ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
+            ...((format.fontColor || format.bold) && {
+              font: { ...(format.fontColor && { color: argb(format.fontColor) }), ...(format.bold && { bold: true }) },
+            }),
+          },
+        },
+      ],
+    });
+  });
+}
+
+/** What a sheet writer needs of a description: a plan sheet's, or the Book overview's. */
+export type SheetToWrite = Omit<SheetDescription, "planId" | "templateVersion" | "rows">;
+
 /** Adds `description` as a worksheet of `workbook` (the Office.js writer's renderPlanSheet does the same in Excel). */
-export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetDescription): ExcelJS.Worksheet {
+export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetToWrite): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(description.name, {
     views: [
       { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
@@ -60,26 +110,7 @@ export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetDe
     target.hidden = column.hidden;
   });
 
-  description.cells.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const cell = sheet.getCell(r + 1, c + 1);
-      switch (value.kind) {
-        case "text":
-          // A plain string in exceljs is stored as a string, never parsed as a formula.
-          cell.value = value.text;
-          break;
-        case "number":
-          cell.value = value.value;
-          break;
-        case "formula":
-          // No cached result: the spreadsheet computes it on open (fullCalcOnLoad below).
-          cell.value = { formula: value.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-          break;
-        case "empty":
-          break;
-      }
-    }),
-  );
+  description.cells.forEach((row, r) => row.forEach((value, c) => writeCellValue(sheet.getCell(r + 1, c + 1), value)));
 
   for (const { range, style } of description.styles) {
     forEachCell(range, (row, column) => applyStyle(sheet.getCell(row, column), style));
@@ -113,25 +144,7 @@ export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetDe
     );
   }
 
-  // exceljs cannot write stopIfTrue; the rules are built so that priority alone gives the same colors.
-  description.conditionalFormats.forEach((format, index) => {
-    sheet.addConditionalFormatting({
-      ref: format.range,
-      rules: [
-        {
-          type: "expression",
-          priority: index + 1,
-          formulae: [format.formula.replace(/^=/, "")],
-          style: {
-            ...(format.fill && { fill: { type: "pattern", pattern: "solid", bgColor: argb(format.fill) } }),
-            ...((format.fontColor || format.bold) && {
-              font: { ...(format.fontColor && { color: argb(format.fontColor) }), ...(format.bold && { bold: true }) },
-            }),
-          },
-        },
-      ],
-    });
-  });
+  addConditionalFormats(sheet, description.conditionalFormats);
 
   for (const { row, points } of description.rowHeights) sheet.getRow(row).height = points;
 

@@ -1,6 +1,6 @@
 import { toExcelSerial } from "../../src/plan/excel-dates";
 import { computeSchedule } from "../../src/plan/schedule";
-import { LAYOUT } from "../../src/plan/sheet-layout";
+import { address, LAYOUT, SUMMARY } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/create";
@@ -45,8 +45,12 @@ describe("creating a plan sheet through Office.js", () => {
     expect(sheet.validations.find((v) => v.type === "list")?.rule).toMatchObject({
       list: { inCellDropDown: true, source: "Not started,In progress,Done,N/A" },
     });
-    expect(sheet.conditionalFormats).toHaveLength(7);
-    expect(sheet.conditionalFormats.map((f) => f.priority)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // Seven for the task table, four for the live summary's lines.
+    expect(sheet.conditionalFormats).toHaveLength(11);
+    expect(sheet.conditionalFormats.map((f) => f.priority)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The live summary's formulas work as Office.js wrote them: 32 tasks open, none done.
+    const figure = (cell: { row: number; column: number }) => fake.getValue(SHEET, address(cell.row, cell.column));
+    expect([figure(SUMMARY.open), figure(SUMMARY.done)]).toEqual([32, 0]);
     expect(Object.keys(sheet.rowOutline).length).toBeGreaterThan(20);
   });
 

@@ -6,6 +6,50 @@
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 
+/** CT_Worksheet's children, in the order ECMA-376 Part 1 (18.3.1.99) requires. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+/** CT_SheetPr's children, in schema order. */
+export const SHEET_PR_ORDER = ["tabColor", "outlinePr", "pageSetUpPr"];
+
 export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
@@ -53,6 +97,10 @@ export interface XlsxParts {
   xml(name: string): Promise<XmlElement>;
   /** The first worksheet, in workbook order (xl/workbook.xml → its relationship → the part). */
   firstSheet(): Promise<XmlElement>;
+  /** The worksheets' names, in workbook order. */
+  sheetNames(): Promise<string[]>;
+  /** The worksheet called `name`; throws when there is none. */
+  sheet(name: string): Promise<XmlElement>;
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxParts> {
@@ -63,17 +111,26 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxParts> {
     return file.async("string");
   };
   const xml = async (name: string) => parseXml(await text(name));
+  const sheetPart = async (sheet: XmlElement) => {
+    const relationships = await xml("xl/_rels/workbook.xml.rels");
+    const target = relationships.children.find((r) => r.attributes.Id === sheet.attributes["r:id"])!.attributes.Target;
+    return xml(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  };
+  const sheetEntries = async () => childrenNamed(childNamed(await xml("xl/workbook.xml"), "sheets")!, "sheet");
   return {
     names: Object.keys(zip.files),
     text,
     xml,
     async firstSheet() {
-      const workbook = await xml("xl/workbook.xml");
-      const sheet = childNamed(childNamed(workbook, "sheets")!, "sheet")!;
-      const relationships = await xml("xl/_rels/workbook.xml.rels");
-      const target = relationships.children.find((r) => r.attributes.Id === sheet.attributes["r:id"])!.attributes
-        .Target;
-      return xml(target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+      return sheetPart((await sheetEntries())[0]);
+    },
+    async sheetNames() {
+      return (await sheetEntries()).map((sheet) => sheet.attributes.name);
+    },
+    async sheet(name: string) {
+      const sheet = (await sheetEntries()).find((entry) => entry.attributes.name === name);
+      if (!sheet) throw new Error(`The workbook has no sheet ${name}`);
+      return sheetPart(sheet);
     },
   };
 }

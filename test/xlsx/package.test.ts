@@ -8,7 +8,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_HEADER_FOOTER_LENGTH, MAX_SHEET_NAME } from "../../src/plan/sheet";
-import { childNamed, childrenNamed, readXlsx, type XmlElement } from "../support/xlsx-xml";
+import {
+  childNamed,
+  childrenNamed,
+  readXlsx,
+  SHEET_PR_ORDER,
+  WORKSHEET_ORDER,
+  type XmlElement,
+} from "../support/xlsx-xml";
 
 // The case set is plain JavaScript, shared with .ci/run.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,50 +23,6 @@ const { CASES, writeCases } = require("../../scripts/workbook-cases.js") as {
   CASES: { name: string; args: string[] }[];
   writeCases: (dir: string) => string[];
 };
-
-/** CT_Worksheet's children, in the order ECMA-376 Part 1 (18.3.1.99) requires. */
-const WORKSHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-/** CT_SheetPr's children, in schema order. */
-const SHEET_PR_ORDER = ["tabColor", "outlinePr", "pageSetUpPr"];
 
 /** Header/footer codes Excel knows after "&" (a literal ampersand is "&&"). */
 const HEADER_FOOTER_CODE = /&(?:[LCRPNDTZFABSUEXYKGH]|"[^"]*"|\d{1,3}|[+-]\d{1,3})/g;

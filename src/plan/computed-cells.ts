@@ -1,5 +1,6 @@
-import { onOrBeforeWorkday, plusDays, plusMonths, toIsoDate } from "./dates";
-import { fromExcelSerial, toExcelSerial } from "./excel-dates";
+import { onOrBeforeWorkday, plusDays, toIsoDate } from "./dates";
+import { fromExcelSerial, isExcelDateSerial, toExcelSerial } from "./excel-dates";
+import { defaultRenewal } from "./term";
 import type { CellData } from "./read-sheet";
 import type { SheetCells } from "./sheet-cells";
 import { isAssignedToFormula, isMilestoneFormula, RENEWAL_FOLLOWS_BIND_FORMULA } from "./sheet-formulas";
@@ -24,7 +25,7 @@ export function withComputedValues(sheet: SheetCells): CellData[][] {
     while (values.length < row) values.push([]);
     values[row - 1][column - 1] = value;
   };
-  const serial = (value: CellData) => (typeof value === "number" && value >= 61 && value < 2958466 ? value : null);
+  const serial = (value: CellData) => (isExcelDateSerial(value) ? value : null);
 
   const bind = serial(values[LAYOUT.bind.row - 1]?.[LAYOUT.bind.column - 1]);
   const renewalFormula = formulaAt(LAYOUT.renewal.row, LAYOUT.renewal.column);
@@ -35,7 +36,7 @@ export function withComputedValues(sheet: SheetCells): CellData[][] {
     set(
       LAYOUT.renewal.row,
       LAYOUT.renewal.column,
-      bind === null ? "" : toExcelSerial(plusMonths(fromExcelSerial(bind), 12)),
+      bind === null ? "" : toExcelSerial(defaultRenewal(fromExcelSerial(bind))),
     );
   }
   const renewal = serial(values[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1]);

@@ -9,7 +9,7 @@ import {
   type SummaryFigure,
   summaryRef,
 } from "./sheet-layout";
-import { DUE_SOON_DAYS } from "./status";
+import { DUE_SOON_DAYS, STATUS as STATUS_TEXT } from "./status";
 
 /**
  * The plan's live summary as spreadsheet formulas, so the figures follow the sheet in Excel desktop, on the
@@ -47,7 +47,7 @@ const BOTH_DATES = `AND(ISNUMBER(${BIND_REF}),ISNUMBER(${RENEWAL_REF}))`;
  * table's header row, so a row inserted right under it is counted; a criterion on the due date leaves the
  * header ("Due") out, and the open count takes it off.
  */
-const OPEN = `${STATUS},"<>",${STATUS},"<>Done",${STATUS},"<>N/A"`;
+const OPEN = `${STATUS},"<>",${STATUS},"<>${STATUS_TEXT.done}",${STATUS},"<>${STATUS_TEXT.na}"`;
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -66,14 +66,14 @@ export const SUMMARY_FORMULAS: Record<SummaryFigure, string> = {
   open: `=COUNTIFS(${OPEN})-(${STATUS_HEADING}<>"")`,
   overdue: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},"<"&TODAY()),"")`,
   dueSoon: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},">="&TODAY(),${DUE},"<="&(TODAY()+${DUE_SOON_DAYS})),"")`,
-  done: `=COUNTIFS(${STATUS},"Done")`,
+  done: `=COUNTIFS(${STATUS},"${STATUS_TEXT.done}")`,
   // MINIFS gives 0 when no row matches (every open task undated, or none open).
   nextDue: `=IF(${BOTH_DATES},IF(MINIFS(${DUE},${OPEN})=0,"",MINIFS(${DUE},${OPEN})),"")`,
   // The first open row due on that date. MATCH over an array expression needs array evaluation, which
   // SUMPRODUCT gives its arguments in Excel (without Ctrl+Shift+Enter) and LibreOffice alike.
   nextTask:
     `=IF(${ref("nextDue")}="","",IFERROR(INDEX(${TASK},SUMPRODUCT(MATCH(1,(${DUE}=${ref("nextDue")})` +
-    `*(TRIM(${STATUS})<>"")*(TRIM(${STATUS})<>"Done")*(TRIM(${STATUS})<>"N/A"),0))),""))`,
+    `*(TRIM(${STATUS})<>"")*(TRIM(${STATUS})<>"${STATUS_TEXT.done}")*(TRIM(${STATUS})<>"${STATUS_TEXT.na}"),0))),""))`,
   // The phase whose due date comes next (the phase rows and their tasks carry its title and due date).
   phase:
     `=IF(${BOTH_DATES},IF(COUNTIFS(${PHASE},"<>",${DUE},">="&TODAY())=0,` +

@@ -2,30 +2,16 @@
  * `service-plan new --add`: a plan added to an existing workbook, which keeps its other sheets, and the Book
  * overview written again. Runs the built command line (lib/, built by `pretest`).
  */
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { isBookOverview, OVERVIEW_COLUMN, OVERVIEW_LAYOUT, readOverviewRows } from "../../src/plan/book-overview";
 import { COLUMN, LAYOUT, SUMMARY } from "../../src/plan/sheet-layout";
 import { worksheetCells } from "../../src/xlsx/read-workbook";
 import { childNamed, childrenNamed, readXlsx } from "../support/xlsx-xml";
-
-const run = promisify(execFile);
-const BIN = join(__dirname, "..", "..", "bin", "service-plan.js");
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from "../support/cli";
 
 async function open(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

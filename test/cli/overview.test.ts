@@ -2,11 +2,9 @@
  * `service-plan overview`: My work read from a workbook of plans the command line wrote (formulas without
  * cached results, so the dates are worked out from Bind, Renewal and holidays). Runs the built command line.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { format } from "date-fns";
 import { calendarDate, parseIsoDate, plusDays, toIsoDate } from "../../src/plan/dates";
@@ -18,19 +16,7 @@ import { COLUMN } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { hyperFormulaSheet } from "../support/hyperformula-sheet";
-
-const run = promisify(execFile);
-const BIN = join(__dirname, "..", "..", "bin", "service-plan.js");
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli } from "../support/cli";
 
 const AS_OF = calendarDate(2027, 3, 2);
 const daysBefore = (days: number) => toIsoDate(plusDays(AS_OF, -days));

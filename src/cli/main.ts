@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { describePlanSheet } from "../plan/sheet";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/default-template";
@@ -83,11 +82,12 @@ async function dispatch(argv: string[]): Promise<string> {
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
       const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")));
+      // The sheet description and exceljs are loaded only here, so `template` and `schedule` start fast.
+      const { describePlanSheet } = await import("../plan/sheet");
       const description = describePlanSheet(DEFAULT_TEMPLATE, inputs, {
         planId: randomUUID(),
         existingSheetNames: [],
       });
-      // exceljs is loaded only here, so `template` and `schedule` start fast.
       const { writePlanWorkbook } = await import("../xlsx/write-xlsx");
       writeNewFile(out, await writePlanWorkbook([description]), options.has("force"));
       const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describePlanSheet, type SheetDescription } from "../plan/sheet";
+import type { SheetDescription } from "../plan/sheet-types";
 import type { BookOverviewWritten } from "../xlsx/book";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
@@ -93,9 +93,10 @@ async function dispatch(argv: string[]): Promise<string> {
         `sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
         `bind ${toIsoDate(inputs.bind)}, renewal ${toIsoDate(inputs.renewal)}`;
       const warnings = schedule.warnings.map((w) => `Warning: ${w}\n`).join("");
+      // The sheet description and exceljs are loaded only here, so `template` and `schedule` start fast.
+      const { describePlanSheet } = await import("../plan/sheet");
       const describe = (existingSheetNames: string[]) =>
         describePlanSheet(DEFAULT_TEMPLATE, inputs, { planId: randomUUID(), existingSheetNames });
-      // exceljs is loaded only here, so `template` and `schedule` start fast.
       const book = await import("../xlsx/book");
       if (options.has("add")) {
         const existing = readWorkbookFile(out, "--out", "leave out --add to write a new workbook");

@@ -34,7 +34,9 @@ const keptSentence = (entries: number) =>
 
 /** Changes to an existing plan, always previewed first: a new service team, a newer template, repaired formulas. */
 export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
-  const styles = { ...useSharedStyles(), ...useBulletStyles(), ...useStyles() };
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const list = useBulletStyles();
   const [team, setTeam] = useState<ServiceTeam>(() => ({ ...plan.team }));
   const [teamAttempted, setTeamAttempted] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -89,8 +91,8 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
   const repairPreview = repair.pending;
 
   return (
-    <section className={styles.section} aria-labelledby="update-heading">
-      <Subtitle2 as="h2" id="update-heading" className={styles.heading}>
+    <section className={shared.section} aria-labelledby="update-heading">
+      <Subtitle2 as="h2" id="update-heading" className={shared.heading}>
         Update &amp; repair “{plan.client || plan.sheetName}”
       </Subtitle2>
       {outcome && (
@@ -100,8 +102,8 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
       )}
       <ErrorNotice error={update.previewing.error ?? repair.previewing.error} />
 
-      <section className={styles.section} aria-labelledby="update-team-heading">
-        <Subtitle2 as="h3" id="update-team-heading" className={styles.heading}>
+      <section className={shared.section} aria-labelledby="update-team-heading">
+        <Subtitle2 as="h3" id="update-team-heading" className={shared.heading}>
           Service team
         </Subtitle2>
         <Caption1>Change names, then preview. Statuses, dates and notes people entered are kept.</Caption1>
@@ -118,8 +120,8 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
       </section>
 
       {plan.templateVersion < plan.latestTemplateVersion && (
-        <section className={styles.section} aria-labelledby="template-heading">
-          <Subtitle2 as="h3" id="template-heading" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="template-heading">
+          <Subtitle2 as="h3" id="template-heading" className={shared.heading}>
             Plan template
           </Subtitle2>
           <Caption1>
@@ -138,8 +140,8 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
         </section>
       )}
 
-      <section className={styles.section} aria-labelledby="repair-heading">
-        <Subtitle2 as="h3" id="repair-heading" className={styles.heading}>
+      <section className={shared.section} aria-labelledby="repair-heading">
+        <Subtitle2 as="h3" id="repair-heading" className={shared.heading}>
           Date formulas
         </Subtitle2>
         <Caption1>Finds Opens and Due cells someone typed over or broke, and puts the formulas back.</Caption1>
@@ -180,7 +182,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
         {repairPreview && (
           <>
             <Text>These cells no longer hold the plan&apos;s date formula:</Text>
-            <ul className={styles.bullets} aria-label="Cells to repair">
+            <ul className={list.bullets} aria-label="Cells to repair">
               {repairPreview.cells.map((cell) => (
                 <li key={cell.address}>
                   <Text weight="semibold">{cell.address}</Text> ({cell.column}) · {cell.task} · found{" "}

@@ -10,7 +10,7 @@ import {
   tokens,
   type SelectTabData,
 } from "@fluentui/react-components";
-import type { PlanDetail, PlanService, PlanSummary } from "../excel/types";
+import type { PlanDetail, PlanService, PlanSummary, WorkbookOverview } from "../excel/types";
 import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
 import { PlanList } from "./PlanList";
@@ -54,14 +54,28 @@ interface Snapshot {
   detail: PlanDetail | null;
 }
 
+/** The section a workbook opens on: its active plan, else the list of plans, else a new plan. */
+function firstSection({ plans, detail }: WorkbookOverview): Section {
+  return detail ? "glance" : plans.length ? "plans" : "new";
+}
+
+interface AppProps {
+  service: PlanService;
+  initialSection?: Section;
+  /** The workbook as read at start-up: the first render shows it, with no "Reading the workbook" step. */
+  initialOverview?: WorkbookOverview;
+}
+
 /** The whole pane inside Excel: four sections over one picture of the workbook that follows its edits. */
-export function App({ service, initialSection }: { service: PlanService; initialSection?: Section }) {
+export function App({ service, initialSection, initialOverview }: AppProps) {
   const styles = useStyles();
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(initialOverview ?? null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
   const [historyNote, setHistoryNote] = useState<string | null>(null);
-  const [section, setSection] = useState<Section | null>(initialSection ?? null);
+  const [section, setSection] = useState<Section | null>(
+    initialSection ?? (initialOverview ? firstSection(initialOverview) : null),
+  );
   // Only the newest read may update the view: an older one finishing late would show stale dates.
   const latestRead = useRef(0);
 
@@ -73,7 +87,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
         if (read !== latestRead.current) return;
         setSnapshot({ plans, activeId, detail });
         setLoadError(null);
-        setSection((current) => current ?? (detail ? "glance" : plans.length ? "plans" : "new"));
+        setSection((current) => current ?? firstSection({ plans, activeId, detail }));
       } catch (failure) {
         if (read !== latestRead.current) return;
         setLoadError(describeFailure(failure, "read the plans in this workbook"));

@@ -1,0 +1,30 @@
+/**
+ * The plan screens (App, with the New plan form) are a chunk of their own, which a plain browser never needs.
+ * Inside Office they are asked for while this module is evaluated, before the rest of the pane's modules
+ * (index.tsx imports it first), so they download while React starts and Office gets ready.
+ */
+type AppModule = typeof import("./App");
+
+let appModule: Promise<AppModule> | undefined;
+let arrived: AppModule | undefined;
+
+export function loadApp(): Promise<AppModule> {
+  appModule ??= import("./App").then((module) => {
+    markStartup("app-loaded");
+    arrived = module;
+    return module;
+  });
+  return appModule;
+}
+
+/** App's module if it has arrived: then Root renders App at once, with no Suspense round first. */
+export function loadedApp(): AppModule | undefined {
+  return arrived;
+}
+
+/** A User Timing mark ("csp:<step>"): the pane bench breaks start-up down with them (jsdom has none). */
+export function markStartup(step: string): void {
+  performance.mark?.(`csp:${step}`);
+}
+
+if (typeof Office !== "undefined") void loadApp();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type FunctionComponent } from "react";
 import {
   Button,
   Caption1,
@@ -11,12 +11,38 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import type { PlanDetail, PlanService, PlanSummary, WorkbookOverview } from "../excel/types";
-import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
-import { PlanList } from "./PlanList";
-import { UpdateRepair } from "./UpdateRepair";
 import { Notice } from "./common";
 import { describeFailure } from "./messages";
+
+/** A view in a chunk of its own: fetched when first shown (a small spinner meanwhile) or by preloadViews. */
+function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+  // As a plain function component: lazy() wraps the props in PropsWithRef<P>, which TypeScript cannot resolve for
+  // a generic P; the views take no ref.
+  const View = lazy(async () => ({ default: await load() })) as unknown as FunctionComponent<P>;
+  return function LazyView(props: P) {
+    return (
+      <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+        <View {...props} />
+      </Suspense>
+    );
+  };
+}
+
+// New plan comes with App (an empty workbook opens on it); the other views do not hold up the pane's start.
+const VIEWS = {
+  glance: () => import("./Glance").then((module) => module.Glance),
+  plans: () => import("./PlanList").then((module) => module.PlanList),
+  update: () => import("./UpdateRepair").then((module) => module.UpdateRepair),
+};
+const Glance = lazyView(VIEWS.glance);
+const PlanList = lazyView(VIEWS.plans);
+const UpdateRepair = lazyView(VIEWS.update);
+
+/** Fetches the views not shown yet, in the background, so that a tab opens without waiting. */
+function preloadViews(): void {
+  for (const load of Object.values(VIEWS)) void load().catch(() => undefined); // a failed fetch retries when shown
+}
 
 /** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
 export const REFRESH_DEBOUNCE_MS = 150;
@@ -137,11 +163,19 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
   }, []);
   useEffect(() => {
     if (!revealGlance || section !== "glance") return;
-    const heading = document.getElementById("glance-heading");
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView?.({ block: "start" });
-    setRevealGlance(false);
+    const reveal = () => {
+      const heading = document.getElementById("glance-heading");
+      if (!heading) return false;
+      heading.focus();
+      heading.scrollIntoView?.({ block: "start" });
+      setRevealGlance(false);
+      return true;
+    };
+    if (reveal()) return;
+    // At a glance may still be loading (a chunk of its own), which renders it without a render of App.
+    const observer = new MutationObserver(() => reveal() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
   });
   const showPlan = useCallback(
     (sheetId: string) => {
@@ -151,6 +185,13 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
     [refresh, showGlance],
   );
   const reread = useCallback(() => void refresh(), [refresh]);
+  const shown = section !== null;
+  useEffect(() => {
+    if (!shown) return;
+    // After the first view is on screen, not competing with it.
+    const timer = setTimeout(preloadViews, 500);
+    return () => clearTimeout(timer);
+  }, [shown]);
 
   const detail = snapshot?.detail ?? null;
   const noActivePlan = (

@@ -108,6 +108,31 @@ export async function buildFakeHost(outDir: string): Promise<string> {
   return bundle;
 }
 
+const ANCHOR_INPUTS = [
+  "scripts/bench/anchor",
+  "webpack.config.js",
+  "package.json",
+  "package-lock.json",
+  "tsconfig.json",
+];
+
+/**
+ * The pane bench's anchor page (scripts/bench/anchor): Microsoft's task-pane template at its simplest, built with
+ * the pane's production webpack settings into `outDir` (reused when fresh). Returns whether webpack ran.
+ */
+export async function buildAnchor(outDir: string): Promise<boolean> {
+  if (upToDate(join(outDir, "anchor.html"), ANCHOR_INPUTS)) return false;
+  await webpack([
+    "--config",
+    "scripts/bench/anchor/webpack.config.js",
+    "--mode",
+    "production",
+    "--output-path",
+    outDir,
+  ]);
+  return true;
+}
+
 /** Where the end-to-end suite's builds live (git-ignored): the pane as `npm run build` makes it, and the host. */
 export function e2eBuildDirs(): { pane: string; host: string } {
   const out = join(repoRoot(), "test-output", "e2e");

@@ -8,7 +8,7 @@ import { OutsideExcel } from "./OutsideExcel";
 import type { StartupOutcome } from "./startup";
 import { fluentTheme, type ThemeName } from "./theme";
 
-// The plan screens load only inside Excel (see loadApp); a plain browser gets the small outside-Excel page alone.
+// The plan screens, a chunk of their own that loadApp asks for at start; rendered only inside Excel.
 const LazyApp = lazy(() => loadApp().then((module) => ({ default: module.App })));
 
 /** App as it is when this mounts: loaded already (index.tsx waits for it), or lazily. Kept, so App never remounts. */

@@ -7,13 +7,14 @@ import { decideStartup } from "./startup";
 import { chooseTheme, themeFromQuery, type ThemeName } from "./theme";
 
 /*
- * The pane's entry and the only module that uses the Office global (loadApp only looks whether it is there): it
- * waits for Office, picks the theme, and hands the rest of the pane a PlanService and the workbook's first read.
+ * The pane's entry and the only module that touches the Office global: it waits for Office, picks the theme, and
+ * hands the rest of the pane a PlanService and the workbook's first read.
  */
 
 markStartup("modules-evaluated");
-const officeLoaded = typeof Office !== "undefined";
 const queryTheme = themeFromQuery(window.location.search);
+/** Set once the document is parsed: office.js, which blocks the parser, has run (or failed) by then. */
+let officeLoaded = false;
 
 function officeTheme(): ThemeName {
   let background: string | undefined;
@@ -43,14 +44,10 @@ function followOfficeTheme(apply: (theme: ThemeName) => void): () => void {
   };
 }
 
-const container = document.getElementById("container");
-if (!container) throw new Error("taskpane.html has no #container element.");
-const root = createRoot(container);
-
 // The start-up spinner appears only if start-up takes a moment: when Office and the first read answer at once,
 // the pane renders once, on its first view.
 const STARTING_SPINNER_DELAY_MS = 150;
-const startingSpinner = setTimeout(() => show({ stage: "starting" }), STARTING_SPINNER_DELAY_MS);
+let startingSpinner: ReturnType<typeof setTimeout> | undefined;
 
 function show(pane: PaneState): void {
   if (pane.stage !== "starting") clearTimeout(startingSpinner);
@@ -59,7 +56,25 @@ function show(pane: PaneState): void {
   );
 }
 
-decideStartup(officeLoaded ? { onReady: () => Office.onReady(), excelHost: Office.HostType.Excel } : undefined)
+// The scripts are async (webpack.config.js): they may run before office.js and before <body> is parsed.
+const documentParsed = new Promise<void>((done) => {
+  if (document.readyState !== "loading") done();
+  else document.addEventListener("DOMContentLoaded", () => done(), { once: true });
+});
+let root: ReturnType<typeof createRoot>;
+
+documentParsed
+  .then(() => {
+    markStartup("document-parsed");
+    officeLoaded = typeof Office !== "undefined";
+    const container = document.getElementById("container");
+    if (!container) throw new Error("taskpane.html has no #container element.");
+    root = createRoot(container);
+    startingSpinner = setTimeout(() => show({ stage: "starting" }), STARTING_SPINNER_DELAY_MS);
+    return decideStartup(
+      officeLoaded ? { onReady: () => Office.onReady(), excelHost: Office.HostType.Excel } : undefined,
+    );
+  })
   .then(async (outcome) => {
     markStartup("office-ready");
     if (outcome !== "excel") {

@@ -1,7 +1,9 @@
 /**
  * The pane bench's anchor page (index.tsx, anchor.html), built with the pane's own webpack settings
  * (../../../webpack.config.js: loaders, Griffel CSS extraction, chunk splitting, minification) so that the bench
- * compares like with like. Never part of dist/: the bench builds it into test-output/e2e/anchor.
+ * compares like with like. Its page loads its scripts as the template's does (defer, after office.js); the pane's
+ * loads them async, which is part of what is measured. Never part of dist/: the bench builds it into
+ * test-output/e2e/anchor.
  *
  *   npx webpack --config scripts/bench/anchor/webpack.config.js --mode production --output-path test-output/e2e/anchor
  */

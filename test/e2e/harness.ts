@@ -6,7 +6,16 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, X509Certificate } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  utimesSync,
+} from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -30,8 +39,18 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Runs webpack-cli with `args` in the repository; rejects with its output when it fails. */
-function webpack(args: string[]): Promise<void> {
+/**
+ * Runs webpack-cli with `args` in the repository, then marks `output` as new; rejects with webpack's output when
+ * it fails. The mark matters: webpack leaves a file it would write unchanged alone (compareBeforeEmit), so after a
+ * change that does not change the bundle (a comment) the old file would stay older than its sources for good.
+ */
+async function webpack(args: string[], output: string): Promise<void> {
+  await runWebpack(args);
+  const now = new Date();
+  utimesSync(output, now, now);
+}
+
+function runWebpack(args: string[]): Promise<void> {
   const root = repoRoot();
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [root] });
   return new Promise((done, fail) => {
@@ -92,7 +111,7 @@ export function freshProductionBuild(dir: string): boolean {
  */
 export async function buildPane(outDir: string): Promise<boolean> {
   if (upToDate(join(outDir, "taskpane.html"), PANE_INPUTS)) return false;
-  await webpack(["--mode", "production", "--output-path", outDir]);
+  await webpack(["--mode", "production", "--output-path", outDir], join(outDir, "taskpane.html"));
   return true;
 }
 
@@ -103,7 +122,7 @@ export async function buildPane(outDir: string): Promise<boolean> {
 export async function buildFakeHost(outDir: string): Promise<string> {
   const bundle = join(outDir, "fake-office.js");
   if (!upToDate(bundle, HOST_INPUTS)) {
-    await webpack(["--config", "webpack.e2e.config.js", "--output-path", outDir]);
+    await webpack(["--config", "webpack.e2e.config.js", "--output-path", outDir], bundle);
   }
   return bundle;
 }
@@ -121,15 +140,10 @@ const ANCHOR_INPUTS = [
  * the pane's production webpack settings into `outDir` (reused when fresh). Returns whether webpack ran.
  */
 export async function buildAnchor(outDir: string): Promise<boolean> {
-  if (upToDate(join(outDir, "anchor.html"), ANCHOR_INPUTS)) return false;
-  await webpack([
-    "--config",
-    "scripts/bench/anchor/webpack.config.js",
-    "--mode",
-    "production",
-    "--output-path",
-    outDir,
-  ]);
+  const page = join(outDir, "anchor.html");
+  if (upToDate(page, ANCHOR_INPUTS)) return false;
+  const config = "scripts/bench/anchor/webpack.config.js";
+  await webpack(["--config", config, "--mode", "production", "--output-path", outDir], page);
   return true;
 }
 

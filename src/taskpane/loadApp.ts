@@ -10,11 +10,17 @@ let appModule: Promise<AppModule> | undefined;
 let arrived: AppModule | undefined;
 
 export function loadApp(): Promise<AppModule> {
-  appModule ??= import("./App").then((module) => {
-    markStartup("app-loaded");
-    arrived = module;
-    return module;
-  });
+  appModule ??= import("./App").then(
+    (module) => {
+      markStartup("app-loaded");
+      arrived = module;
+      return module;
+    },
+    (failure: unknown) => {
+      appModule = undefined; // the next call (Root's lazy App) asks again
+      throw failure;
+    },
+  );
   return appModule;
 }
 
@@ -28,4 +34,4 @@ export function markStartup(step: string): void {
   performance.mark?.(`csp:${step}`);
 }
 
-void loadApp();
+void loadApp().catch(() => undefined); // a chunk that did not arrive is asked for again when App is rendered

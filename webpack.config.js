@@ -112,8 +112,25 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        scriptLoading: "defer",
+        scriptLoading: "blocking",
+        inject: "head",
       }),
+      {
+        // The pane's scripts load async and at high priority, so that they are evaluated while office.js is still
+        // arriving (index.tsx waits for the parsed document, and office.js with it, before it looks at Office).
+        apply(compiler) {
+          compiler.hooks.compilation.tap("AsyncPaneScripts", (compilation) => {
+            HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap("AsyncPaneScripts", (data) => {
+              if (data.outputName !== "taskpane.html") return data;
+              for (const tag of data.assetTags.scripts) {
+                tag.attributes.async = true;
+                tag.attributes.fetchpriority = "high";
+              }
+              return data;
+            });
+          });
+        },
+      },
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

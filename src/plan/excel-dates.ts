@@ -1,4 +1,4 @@
-import { UTCDate } from "@date-fns/utc";
+import { UTCDateMini } from "@date-fns/utc/date/mini";
 import { type CalendarDate, calendarDate, compareDates, toIsoDate } from "./dates";
 
 /**
@@ -17,7 +17,7 @@ export function toExcelSerial(date: CalendarDate): number {
 
 /** The calendar day of a serial; a time of day (the fraction) is dropped. */
 export function fromExcelSerial(serial: number): CalendarDate {
-  return new UTCDate(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
+  return new UTCDateMini(EXCEL_EPOCH + Math.floor(serial) * MS_PER_DAY);
 }
 
 /** The first and last dates Excel can show. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type FunctionComponent } from "react";
 import {
   Button,
   Caption1,
@@ -12,12 +12,38 @@ import {
 } from "@fluentui/react-components";
 import type { PlanEvent, PlanService, WorkbookOverview } from "../service/types";
 import { viewAfterEvents } from "../service/view-after-events";
-import { Glance } from "./Glance";
 import { NewPlanForm } from "./NewPlanForm";
-import { PlanList } from "./PlanList";
-import { UpdateRepair } from "./UpdateRepair";
 import { ErrorNotice, Notice } from "./components/Notice";
 import { describeFailure } from "./failure";
+
+/** A view in a chunk of its own: fetched when first shown (a small spinner meanwhile) or by preloadViews. */
+function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+  // As a plain function component: lazy() wraps the props in PropsWithRef<P>, which TypeScript cannot resolve for
+  // a generic P; the views take no ref.
+  const View = lazy(async () => ({ default: await load() })) as unknown as FunctionComponent<P>;
+  return function LazyView(props: P) {
+    return (
+      <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+        <View {...props} />
+      </Suspense>
+    );
+  };
+}
+
+// New plan comes with App (an empty workbook opens on it); the other views do not hold up the pane's start.
+const VIEWS = {
+  glance: () => import("./Glance").then((module) => module.Glance),
+  plans: () => import("./PlanList").then((module) => module.PlanList),
+  update: () => import("./UpdateRepair").then((module) => module.UpdateRepair),
+};
+const Glance = lazyView(VIEWS.glance);
+const PlanList = lazyView(VIEWS.plans);
+const UpdateRepair = lazyView(VIEWS.update);
+
+/** Fetches the views not shown yet, in the background, so that a tab opens without waiting. */
+function preloadViews(): void {
+  for (const load of Object.values(VIEWS)) void load().catch(() => undefined); // a failed fetch retries when shown
+}
 
 /** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
 export const REFRESH_DEBOUNCE_MS = 150;
@@ -52,21 +78,35 @@ const useStyles = makeStyles({
   empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
 });
 
+/** The section a workbook opens on: its active plan, else the list of plans, else a new plan. */
+function firstSection({ plans, detail }: WorkbookOverview): Section {
+  return detail ? "glance" : plans.length ? "plans" : "new";
+}
+
+interface AppProps {
+  service: PlanService;
+  initialSection?: Section;
+  /** The workbook as read at start-up: the first render shows it, with no "Reading the workbook" step. */
+  initialOverview?: WorkbookOverview;
+}
+
 /**
  * The whole pane inside Excel: four sections over one view of the workbook that follows its edits. An edit's
  * event brings the plan as the add-in read it, so most edits need no read of their own (viewAfterEvents).
  */
-export function App({ service, initialSection }: { service: PlanService; initialSection?: Section }) {
+export function App({ service, initialSection, initialOverview }: AppProps) {
   const styles = useStyles();
-  const [view, setView] = useState<WorkbookOverview | null>(null);
+  const [view, setView] = useState<WorkbookOverview | null>(initialOverview ?? null);
   // The view as last shown, for merging events into it; null until a read succeeded, and after one failed.
-  const shown = useRef<WorkbookOverview | null>(null);
+  const shown = useRef<WorkbookOverview | null>(initialOverview ?? null);
   // Reads under way: events arriving meanwhile are followed by a read of their own, never merged into an old view.
   const reading = useRef(0);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
   const [historyNote, setHistoryNote] = useState<string | null>(null);
-  const [section, setSection] = useState<Section | null>(initialSection ?? null);
+  const [section, setSection] = useState<Section | null>(
+    initialSection ?? (initialOverview ? firstSection(initialOverview) : null),
+  );
   // Only the newest read may update the view: an older one finishing late would show stale dates.
   const latestRead = useRef(0);
 
@@ -80,7 +120,7 @@ export function App({ service, initialSection }: { service: PlanService; initial
         shown.current = overview;
         setView(overview);
         setLoadError(null);
-        setSection((current) => current ?? (overview.detail ? "glance" : overview.plans.length ? "plans" : "new"));
+        setSection((current) => current ?? firstSection(overview));
       } catch (failure) {
         if (read !== latestRead.current) return;
         shown.current = null;
@@ -143,11 +183,19 @@ export function App({ service, initialSection }: { service: PlanService; initial
   }, []);
   useEffect(() => {
     if (!revealGlance || section !== "glance") return;
-    const heading = document.getElementById("glance-heading");
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView?.({ block: "start" });
-    setRevealGlance(false);
+    const reveal = () => {
+      const heading = document.getElementById("glance-heading");
+      if (!heading) return false;
+      heading.focus();
+      heading.scrollIntoView?.({ block: "start" });
+      setRevealGlance(false);
+      return true;
+    };
+    if (reveal()) return;
+    // At a glance may still be loading (a chunk of its own), which renders it without a render of App.
+    const observer = new MutationObserver(() => reveal() && observer.disconnect());
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
   });
   const showPlan = useCallback(
     (sheetId: string) => {
@@ -157,6 +205,13 @@ export function App({ service, initialSection }: { service: PlanService; initial
     [refresh, showGlance],
   );
   const reread = useCallback(() => void refresh(), [refresh]);
+  const onScreen = section !== null;
+  useEffect(() => {
+    if (!onScreen) return;
+    // After the first view is on screen, not competing with it.
+    const timer = setTimeout(preloadViews, 500);
+    return () => clearTimeout(timer);
+  }, [onScreen]);
 
   const detail = view?.detail ?? null;
   const noActivePlan = (

@@ -1,13 +1,21 @@
 import { Suspense, lazy, useEffect, useState } from "react";
 import { AriaLiveAnnouncer, FluentProvider, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import type { PlanService } from "../service/types";
+import type { PlanService, WorkbookOverview } from "../service/types";
+import type { App as AppView } from "./App";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { loadApp, loadedApp } from "./loadApp";
 import { OutsideExcel } from "./OutsideExcel";
 import type { StartupOutcome } from "./startup";
 import { fluentTheme, type ThemeName } from "./theme";
 
-// The plan screens load only inside Excel; a plain browser gets the small outside-Excel page alone.
-const App = lazy(() => import("./App").then((module) => ({ default: module.App })));
+// The plan screens, a chunk of their own that loadApp asks for at start; rendered only inside Excel.
+const LazyApp = lazy(() => loadApp().then((module) => ({ default: module.App })));
+
+/** App as it is when this mounts: loaded already (index.tsx waits for it), or lazily. Kept, so App never remounts. */
+function ExcelApp(props: Parameters<typeof AppView>[0]) {
+  const [App] = useState(() => loadedApp()?.App ?? LazyApp);
+  return <App {...props} />;
+}
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -17,7 +25,12 @@ const useStyles = makeStyles({
 export type PaneState =
   | { stage: "starting" }
   | { stage: "outside"; reason: Exclude<StartupOutcome, "excel"> }
-  | { stage: "excel"; service: PlanService };
+  | {
+      stage: "excel";
+      service: PlanService;
+      /** The workbook as read at start-up, while App's chunk arrived: App opens on the right view at once. */
+      overview?: WorkbookOverview;
+    };
 
 interface RootProps {
   pane: PaneState;
@@ -41,7 +54,7 @@ export function Root({ pane, theme: initialTheme, onThemeChange }: RootProps) {
           {pane.stage === "outside" && <OutsideExcel reason={pane.reason} />}
           {pane.stage === "excel" && (
             <Suspense fallback={loading}>
-              <App service={pane.service} />
+              <ExcelApp service={pane.service} initialOverview={pane.overview} />
             </Suspense>
           )}
         </ErrorBoundary>

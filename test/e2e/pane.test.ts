@@ -6,7 +6,7 @@
  * Output (git-ignored): test-output/e2e/ (builds), test-output/screenshots/*.png.
  */
 import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
   CHROMIUM_PATH,
@@ -17,7 +17,9 @@ import {
   launchChromium,
   repoRoot,
   routeOffice,
+  serveFakeOfficeCdn,
   serveStatic,
+  type OfficeCdn,
   type OfficeSource,
   type StaticServer,
 } from "./harness";
@@ -129,7 +131,7 @@ if (!chromiumAvailable()) {
   describe("the production pane in Chromium", () => {
     let browser: Browser;
     let server: StaticServer;
-    let fakeBundle: string;
+    let officeCdn: OfficeCdn;
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
@@ -137,15 +139,16 @@ if (!chromiumAvailable()) {
       // this reuses those builds, and rebuilds only if a source changed since.
       const { builtPane, hostBundle } = await buildE2e();
       if (builtPane) console.warn("e2e: the pane's sources changed after the global setup built it; rebuilt");
-      fakeBundle = hostBundle;
       server = await serveStatic(e2eBuildDirs().pane);
-      browser = await launchChromium();
+      officeCdn = await serveFakeOfficeCdn(dirname(hostBundle));
+      browser = await launchChromium(officeCdn);
       mkdirSync(SCREENSHOTS, { recursive: true });
     }, 180_000);
 
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      await officeCdn?.close();
     });
 
     afterEach(async () => {
@@ -165,7 +168,7 @@ if (!chromiumAvailable()) {
 
     /** The pane inside "Excel" (the fake host with one sheet, Sheet1), ready for input. */
     async function openPane(theme?: "light" | "dark"): Promise<{ page: Page; errors: Error[] }> {
-      const opened = await newPage({ kind: "fake", bundle: fakeBundle });
+      const opened = await newPage({ kind: "fake" });
       await opened.page.goto(`${server.url}taskpane.html${theme ? `?theme=${theme}` : ""}`);
       await opened.page.getByRole("textbox", { name: "Client name" }).waitFor();
       return opened;

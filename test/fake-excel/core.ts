@@ -573,6 +573,9 @@ export class RequestContextImpl {
     const ops = this.queue.splice(0);
     await Promise.resolve();
     const core = this.core;
+    // The browser host fetches HyperFormula with the first write; reads before it find every cell empty.
+    if (!core.model.formulaEngineStarted && ops.some((op) => op.kind === "write"))
+      await core.model.formulaEngineReady();
     const pending: PendingEvent[] = [];
     const trigger = core.supportsTriggerSource ? "ThisLocalAddin" : undefined;
     const ac: ApplyCtx = {

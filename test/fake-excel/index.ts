@@ -427,7 +427,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     sheet(name) {
       const s = requireSheet(name);
       const cells: Record<string, CellSnapshot> = {};
-      const data = model.hf.getSheetSerialized(s.hfId);
+      const data = model.serialized(s);
       data.forEach((line, r) =>
         line.forEach((v, c) => {
           if (v !== null && v !== undefined && v !== "") cells[`${colToLetters(c)}${r + 1}`] = cellSnap(s, r, c);
@@ -569,6 +569,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       const rect = rectOf(s, address);
       if (rectRows(rect) !== 1 || rectCols(rect) !== 1)
         throw new Error("FakeExcel: editCell takes a single cell; use paste()");
+      if (!model.formulaEngineStarted) await model.formulaEngineReady();
       userEdit(s, rect, [[value === null ? "" : value]], opts, true);
       await core.events.settle();
     },
@@ -585,6 +586,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
         endRow: tl.startRow + rows - 1,
         endCol: tl.startCol + cols - 1,
       };
+      if (!model.formulaEngineStarted) await model.formulaEngineReady();
       userEdit(
         s,
         rect,

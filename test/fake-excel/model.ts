@@ -1,6 +1,5 @@
 /** Plain in-memory workbook model. Cell contents live in HyperFormula; everything else in plain structures. */
-import { DetailedCellError, HyperFormula } from "hyperformula";
-import type { RawCellContent } from "hyperformula";
+import type { DetailedCellError, HyperFormula, RawCellContent } from "hyperformula";
 import {
   Axis,
   MAX_COLS,
@@ -23,6 +22,7 @@ import {
 } from "./address";
 import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
+import { loadFormulaEngine, loadedFormulaEngine, type FormulaEngine } from "./formula-engine";
 import { CellShift, shiftFormula, shiftedRect, translateFormula } from "./references";
 
 export type CellValue = number | string | boolean;
@@ -243,7 +243,8 @@ export class SheetModel {
   constructor(
     readonly id: string,
     public name: string,
-    readonly hfId: number,
+    /** The sheet in HyperFormula; -1 until the engine starts (see WorkbookModel.hf). */
+    public hfId: number,
   ) {}
 }
 
@@ -260,7 +261,7 @@ export function hfErrorText(e: DetailedCellError): string {
 }
 
 export class WorkbookModel {
-  readonly hf: HyperFormula;
+  private engine: { lib: FormulaEngine; hf: HyperFormula } | null = null;
   sheets: SheetModel[] = [];
   names: NameModel[] = [];
   tables: TableModel[] = [];
@@ -273,7 +274,31 @@ export class WorkbookModel {
   private tableCounter = 0;
 
   constructor() {
-    this.hf = HyperFormula.buildEmpty({
+    // With the engine at hand (Node) it starts at once; the browser host starts it on the first write.
+    if (loadedFormulaEngine()) this.startEngine();
+  }
+
+  /** HyperFormula, which holds every cell. In the browser host, only after formulaEngineReady(). */
+  get hf(): HyperFormula {
+    return (this.engine ?? this.startEngine()).hf;
+  }
+
+  /** False until the engine starts: no cell has been written yet, so every cell reads as empty. */
+  get formulaEngineStarted(): boolean {
+    return this.engine !== null;
+  }
+
+  /** Loads the engine if need be (browser host) and starts it; a no-op once started. */
+  async formulaEngineReady(): Promise<void> {
+    if (this.engine) return;
+    await loadFormulaEngine();
+    if (!this.engine) this.startEngine();
+  }
+
+  private startEngine(): { lib: FormulaEngine; hf: HyperFormula } {
+    const lib = loadedFormulaEngine();
+    if (!lib) throw new Error("FakeExcel: HyperFormula is not loaded yet (await model.formulaEngineReady())");
+    const hf = lib.HyperFormula.buildEmpty({
       licenseKey: "gpl-v3",
       nullDate: { year: 1899, month: 12, day: 30 },
       leapYear1900: false,
@@ -282,6 +307,24 @@ export class WorkbookModel {
       maxColumns: MAX_COLS,
       useArrayArithmetic: false,
     });
+    this.engine = { lib, hf };
+    for (const sheet of this.sheets) sheet.hfId = this.addEngineSheet(sheet.name);
+    return this.engine;
+  }
+
+  private addEngineSheet(name: string): number {
+    const hfId = this.hf.getSheetId(this.hf.addSheet(name));
+    if (hfId === undefined) throw new Error("FakeExcel: HyperFormula did not create the sheet");
+    return hfId;
+  }
+
+  private isCellError(v: unknown): v is DetailedCellError {
+    return this.engine !== null && v instanceof this.engine.lib.DetailedCellError;
+  }
+
+  /** A sheet's raw contents (formulas as text), row by row; empty before the engine starts. */
+  serialized(sheet: SheetModel): RawCellContent[][] {
+    return this.engine ? this.hf.getSheetSerialized(sheet.hfId) : [];
   }
 
   // ---------- sheets ----------
@@ -360,9 +403,7 @@ export class WorkbookModel {
       while (this.sheetByName(`Sheet${i}`)) i++;
       finalName = `Sheet${i}`;
     } else finalName = this.validateSheetName(name);
-    const hfName = this.hf.addSheet(finalName);
-    const hfId = this.hf.getSheetId(hfName);
-    if (hfId === undefined) throw new Error("FakeExcel: HyperFormula did not create the sheet");
+    const hfId = this.engine ? this.addEngineSheet(finalName) : -1;
     const sheet = new SheetModel(this.nextSheetId(), finalName, hfId);
     this.sheets.push(sheet);
     if (!this.activeSheetId) {
@@ -387,7 +428,7 @@ export class WorkbookModel {
 
   renameSheet(sheet: SheetModel, name: unknown): void {
     const n = this.validateSheetName(name, sheet);
-    this.hf.renameSheet(sheet.hfId, n);
+    if (this.engine) this.hf.renameSheet(sheet.hfId, n);
     sheet.name = n;
   }
 
@@ -397,7 +438,7 @@ export class WorkbookModel {
       throw invalidOperation("A workbook must contain at least one visible worksheet.");
     }
     const idx = this.sheets.indexOf(sheet);
-    this.hf.removeSheet(sheet.hfId);
+    if (this.engine) this.hf.removeSheet(sheet.hfId);
     this.sheets.splice(idx, 1);
     sheet.deleted = true;
     this.names = this.names.filter((n) => n.scopeSheetId !== sheet.id);
@@ -444,16 +485,18 @@ export class WorkbookModel {
   }
 
   getValue(sheet: SheetModel, row: number, col: number): CellValue {
+    if (!this.engine) return "";
     const v = this.hf.getCellValue(this.addr(sheet, row, col));
     if (v === null || v === undefined) return "";
-    if (v instanceof DetailedCellError) return hfErrorText(v);
+    if (this.isCellError(v)) return hfErrorText(v);
     return v;
   }
 
   getValueType(sheet: SheetModel, row: number, col: number): ValueType {
+    if (!this.engine) return "Empty";
     const v = this.hf.getCellValue(this.addr(sheet, row, col));
     if (v === null || v === undefined) return "Empty";
-    if (v instanceof DetailedCellError) return "Error";
+    if (this.isCellError(v)) return "Error";
     if (typeof v === "number") return "Double";
     if (typeof v === "boolean") return "Boolean";
     if (v === "") return this.hf.doesCellHaveFormula(this.addr(sheet, row, col)) ? "String" : "Empty";
@@ -461,6 +504,7 @@ export class WorkbookModel {
   }
 
   getFormula(sheet: SheetModel, row: number, col: number): CellValue {
+    if (!this.engine) return "";
     const f = this.hf.getCellFormula(this.addr(sheet, row, col));
     if (f !== undefined) return f;
     const raw = this.hf.getCellSerialized(this.addr(sheet, row, col));
@@ -547,7 +591,7 @@ export class WorkbookModel {
 
   /** Bounding rectangle of non-empty cells (plus bounded formatted areas unless valuesOnly). */
   usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
-    const data = this.hf.getSheetSerialized(sheet.hfId);
+    const data = this.serialized(sheet);
     let rect: Rect | null = null;
     const grow = (r: Rect) => {
       rect = rect
@@ -1060,8 +1104,9 @@ export class WorkbookModel {
     if (this.tableByName(name)) throw invalidArgument(`The name '${name}' is already used by a table.`);
     if (this.findName(name, scopeId)) throw invalidArgument(`The name '${name}' already exists.`);
     const model: NameModel = { name, formula, comment, visible: true, scopeSheetId: scopeId, hf: false };
+    const hf = this.hf; // outside the try: an engine that is not loaded is the caller's mistake, not a bad formula
     try {
-      this.hf.addNamedExpression(name, formula, scope ? scope.hfId : undefined);
+      hf.addNamedExpression(name, formula, scope ? scope.hfId : undefined);
       model.hf = true;
     } catch {
       model.hf = false; // kept in the model even if HyperFormula cannot evaluate it

@@ -1,13 +1,15 @@
-/** Dates as an account executive reads them ("Nov 6, 2026"), in the reader's language, never shifted by a zone. */
-const READABLE_DATE = new Intl.DateTimeFormat(undefined, {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Made when first needed: a page's first Intl formatter costs 30-100 ms, which the pane's start must not pay.
+let readableDateFormat: Intl.DateTimeFormat | undefined;
 
+/** Dates as an account executive reads them ("Nov 6, 2026"), in the reader's language, never shifted by a zone. */
 export function readableDate(iso: string): string {
-  return READABLE_DATE.format(new Date(`${iso}T00:00:00Z`));
+  readableDateFormat ??= new Intl.DateTimeFormat(undefined, {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return readableDateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A calendar date for people, with the ISO date kept machine-readable in `dateTime`. */

@@ -67,7 +67,7 @@ export async function overviewReport(bytes: Uint8Array, file: string, options: O
     if (!isPlanSheet(cellValue(worksheet, LAYOUT.marker.kind.row, LAYOUT.marker.kind.column))) continue;
     try {
       const plan = readPlanSheet(withComputedValues(worksheetCells(worksheet, COLUMN.id)), asOf);
-      plans.push({ sheetName: worksheet.name, plan });
+      plans.push({ sheetId: worksheet.name, sheetName: worksheet.name, plan });
       if (plan.problems.length > 0) {
         skipped.push({ sheet: worksheet.name, reason: plan.problems.map((p) => p.message).join(" ") });
       }

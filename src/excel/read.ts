@@ -1,7 +1,15 @@
 import { isPlanSheet } from "../plan/read-sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { statusBaseline } from "../plan/status-changes";
-import { PlanError, type PlanDetail, type PlanSummary, type WorkbookOverview } from "../service/types";
+import { findPerson, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
+import {
+  PlanError,
+  type MyWorkQuery,
+  type MyWorkView,
+  type PlanDetail,
+  type PlanSummary,
+  type WorkbookOverview,
+} from "../service/types";
 import { damagedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
 import type { CellsBefore } from "./commit";
 import { interpret, runExplained, type Session } from "./session";
@@ -144,6 +152,17 @@ export function overview(session: Session, sheetId?: string): Promise<WorkbookOv
       activeId: chosen ? chosen.sheetId : null,
       detail: chosen && "plan" in chosen ? planDetail(chosen, session.today(), session.template) : null,
     };
+  });
+}
+
+export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView> {
+  return runExplained("Reading your work across the plans", async (context) => {
+    const { plans } = await readWorkbook(context, session);
+    const readable = plans.filter((entry): entry is PlanOnSheet => "plan" in entry);
+    const people = peopleOnTeams(readable);
+    // A name nobody's team holds lists nothing, rather than everyone's work.
+    const person = query.person === undefined ? undefined : (findPerson(readable, query.person) ?? query.person);
+    return { ...myWorkOf(readable, { asOf: session.today(), person, role: query.role }), people };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PlanService } from "../service/types";
-import { activatePlan, activePlanId, listPlans, overview, readPlan, selectTask } from "./read";
+import { activatePlan, activePlanId, listPlans, myWork, overview, readPlan, selectTask } from "./read";
 import { createSession, type ExcelPlanServiceOptions } from "./session";
 import { setTaskStatus } from "./status";
 import { watch } from "./watch";
@@ -31,6 +31,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     activePlanId,
     readPlan: (sheetId) => readPlan(session, sheetId),
     selectTask: (sheetId, taskId) => selectTask(session, sheetId, taskId),
+    myWork: (query) => myWork(session, query),
     setTaskStatus: (sheetId, taskId, status) => setTaskStatus(session, sheetId, taskId, status),
     watch: (listener) => watch(session, listener),
     previewUpdate: async (sheetId, change) => (await updateRepair()).previewUpdate(session, sheetId, change),

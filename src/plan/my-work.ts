@@ -14,12 +14,15 @@ import { DUE_SOON_DAYS } from "./status";
 export const MY_WORK_HORIZON_DAYS = 30;
 
 export interface MyWorkPlan {
+  /** Whatever names the sheet for the caller: the worksheet's id in Excel, the sheet's name in a file. */
+  sheetId: string;
   sheetName: string;
   plan: SheetPlan;
 }
 
 export interface MyWorkTask {
   client: string;
+  sheetId: string;
   sheetName: string;
   /** 1-based sheet row, to select the task's row. */
   row: number;
@@ -106,7 +109,7 @@ export function myWork(plans: readonly MyWorkPlan[], filter: MyWorkFilter): MyWo
     ["due-soon", []],
     ["due-later", []],
   ]);
-  for (const { sheetName, plan } of plans) {
+  for (const { sheetId, sheetName, plan } of plans) {
     for (const row of plan.rows) {
       if (!isOpen(row) || row.due === null) continue;
       if (filter.person !== undefined && !assigns(row.assignedTo, filter.person)) continue;
@@ -115,6 +118,7 @@ export function myWork(plans: readonly MyWorkPlan[], filter: MyWorkFilter): MyWo
       if (section === null) continue;
       bySection.get(section)!.push({
         client: plan.client,
+        sheetId,
         sheetName,
         row: row.row,
         taskId: row.id,

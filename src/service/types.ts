@@ -1,6 +1,7 @@
 import type { TaskFields } from "../plan/read-sheet";
+import type { MyWork } from "../plan/my-work";
 import type { RepairCell } from "../plan/repair-plan";
-import type { ServiceTeam } from "../plan/roles";
+import type { Role, ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
 import type { PlanRequest, Problem } from "../plan/validate";
 
@@ -115,6 +116,20 @@ export interface WorkbookOverview {
   detail: PlanDetail | null;
 }
 
+/** Whose work "My work" lists: a person on a plan's team, a role, or (neither) everyone's. */
+export interface MyWorkQuery {
+  person?: string;
+  role?: Role;
+}
+
+/**
+ * Open tasks across every plan (src/plan/my-work.ts), each task's `sheetId` the worksheet's id. `people` is
+ * everyone on any plan's service team, to choose from; a `person` nobody's team names lists nothing.
+ */
+export interface MyWorkView extends MyWork {
+  people: string[];
+}
+
 export interface PlanService {
   createPlan(request: PlanRequest): Promise<CreateResult>;
   listPlans(): Promise<PlanSummary[]>;
@@ -125,6 +140,8 @@ export interface PlanService {
   activePlanId(): Promise<string | null>;
   readPlan(sheetId: string): Promise<PlanDetail>;
   selectTask(sheetId: string, taskId: string): Promise<void>;
+  /** Every open task due within 30 days (or overdue) across the workbook's plans, for a person or a role. */
+  myWork(query: MyWorkQuery): Promise<MyWorkView>;
   setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult>;
   /** Starts watching the workbook; resolves to a function that stops watching. */
   watch(listener: (event: PlanEvent) => void): Promise<() => Promise<void>>;

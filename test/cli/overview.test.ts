@@ -69,7 +69,11 @@ function enginePlans(): MyWorkPlan[] {
       hf.setCellContents({ sheet, row: row - 1, col: COLUMN.status - 1 }, "Done");
     }
     const values = hf.getSheetValues(sheet).map((row) => row.map((cell) => (typeof cell === "object" ? "" : cell)));
-    return { sheetName: description.name, plan: readPlanSheet(values as CellData[][], AS_OF) };
+    return {
+      sheetId: description.name,
+      sheetName: description.name,
+      plan: readPlanSheet(values as CellData[][], AS_OF),
+    };
   });
 }
 

@@ -32,7 +32,7 @@ function planOf(
     hf.setCellContents({ sheet, row: row - 1, col: column - 1 }, value);
   });
   const values = hf.getSheetValues(sheet).map((row) => row.map((cell) => (typeof cell === "object" ? "" : cell)));
-  return { sheetName: description.name, plan: readPlanSheet(values as CellData[][], AS_OF) };
+  return { sheetId: description.name, sheetName: description.name, plan: readPlanSheet(values as CellData[][], AS_OF) };
 }
 
 // Three plans, two people who carry most of them: Dana is the AE of two and the Producer of the third.

@@ -1,6 +1,8 @@
 import {
   PlanError,
   type CreateResult,
+  type MyWorkQuery,
+  type MyWorkView,
   type PlanDetail,
   type PlanEvent,
   type PlanService,
@@ -212,6 +214,11 @@ export class FakePlanService implements PlanService {
 
   async selectTask(sheetId: string, taskId: string): Promise<void> {
     await this.record("selectTask", [sheetId, taskId]);
+  }
+
+  async myWork(query: MyWorkQuery): Promise<MyWorkView> {
+    await this.record("myWork", [query]);
+    throw new Error("FakePlanService.myWork is not modelled yet: the pane's My work view has no fake to read from.");
   }
 
   async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult> {

@@ -1,10 +1,11 @@
-import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet-types";
+import type { BookOverviewDescription } from "../plan/book-overview";
+import type { CellStyle, CellValue, PrintSetup, SheetDescription } from "../plan/sheet-types";
 import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
 /**
- * The Office.js writer: renders a plan sheet description (or a patch of some of its cells) onto a worksheet by
- * queuing operations. Nothing here calls `context.sync()`: the caller sends everything in one round trip,
+ * The Office.js writer: renders a plan sheet description (or a patch of some of its cells), or the Book overview's,
+ * onto a worksheet by queuing operations. Nothing here calls `context.sync()`: the caller sends everything in one round trip,
  * whatever the number of tasks. Values, formulas and number formats go as 2D arrays in one write each. The file
  * writer, src/xlsx/write-xlsx.ts, renders the same descriptions into an .xlsx.
  */
@@ -38,8 +39,11 @@ function formulaEntry(value: CellValue): string | number {
   }
 }
 
+/** What a copy of a sheet's cells carries: the part of a description renderPlanCells writes. */
+export type CellsDescription = Pick<SheetDescription, "cells" | "styles" | "validations" | "conditionalFormats">;
+
 /** Number formats for every cell, from the style list (later entries win), "General" elsewhere. */
-function numberFormatGrid(description: SheetDescription): string[][] {
+function numberFormatGrid(description: CellsDescription): string[][] {
   const grid = description.cells.map((row) => row.map(() => "General"));
   for (const { range, style } of description.styles) {
     if (!style.numberFormat) continue;
@@ -71,7 +75,7 @@ function queueStyle(range: Excel.Range, style: Omit<CellStyle, "numberFormat">):
   }
 }
 
-export function usedAddress(description: SheetDescription): string {
+export function usedAddress(description: CellsDescription): string {
   return `A1:${address(description.cells.length, description.cells[0].length)}`;
 }
 
@@ -94,7 +98,7 @@ export function renderCellWrites(sheet: Excel.Worksheet, patch: readonly CellWri
  * What a copy of the cells carries (Range.copyFrom "All"): values and formulas, number formats and the other cell
  * formats, data validation and conditional formats.
  */
-export function renderPlanCells(sheet: Excel.Worksheet, description: SheetDescription): void {
+export function renderPlanCells(sheet: Excel.Worksheet, description: CellsDescription): void {
   const whole = sheet.getRange(usedAddress(description));
   // Formats first: a cell formatted as Text keeps "=HYPERLINK(...)" as the text a person typed.
   whole.numberFormat = numberFormatGrid(description);
@@ -170,7 +174,11 @@ export function renderPlanLayout(
   const lastRow = description.rows[description.rows.length - 1].row;
   sheet.getRange(`${tableStart.replace(/[A-Z]+/, "")}:${lastRow}`).format.autofitRows();
 
-  const print = description.print;
+  renderPrintSetup(sheet, description.print);
+}
+
+/** Queues the print setup: orientation, fit to pages, margins, print area and titles, header and footer. */
+export function renderPrintSetup(sheet: Excel.Worksheet, print: PrintSetup): void {
   const layout = sheet.pageLayout;
   layout.orientation = Excel.PageOrientation.landscape;
   layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: print.fitToPagesTall };
@@ -191,4 +199,26 @@ export function renderPlanLayout(
   pages.leftFooter = print.footer.left;
   pages.centerFooter = print.footer.center;
   pages.rightFooter = print.footer.right;
+}
+
+/**
+ * What belongs to the Book overview sheet rather than to its cells: the hidden key column (and the column widths,
+ * when `widths`: a person's own widths on an existing overview are kept), the header row's height, freeze panes,
+ * the AutoFilter over the table and the print setup, one page wide with the date in the footer.
+ */
+export function renderOverviewLayout(
+  sheet: Excel.Worksheet,
+  description: BookOverviewDescription,
+  options: { widths: boolean },
+): void {
+  description.columns.forEach((column, index) => {
+    const letter = columnLetter(index + 1);
+    const target = sheet.getRange(`${letter}:${letter}`);
+    if (options.widths) target.format.columnWidth = columnWidthInPoints(column.width);
+    if (column.hidden) target.columnHidden = true;
+  });
+  for (const { row, points } of description.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+  sheet.freezePanes.freezeRows(description.freezeRows);
+  sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
+  renderPrintSetup(sheet, description.print);
 }

@@ -17,7 +17,8 @@ import { DUE_SOON_DAYS } from "./status";
 /**
  * The Book overview: one row per plan sheet in the workbook, every figure a live formula over that plan's
  * header and summary cells (SUMMARY in sheet-layout.ts), so a producer who edits a plan without the add-in
- * sees the overview change. Pure: the writers (exceljs here, Office.js later) render the description.
+ * sees the overview change. Pure: the writers (src/xlsx/book.ts with exceljs, src/excel/book-overview.ts with
+ * Office.js) render the description.
  *
  * Rows are keyed by the plan's id (its hidden marker, J2), kept in a hidden column: a plan renamed in Excel
  * keeps its row (Excel rewrites the formulas to the new name), and a plan deleted leaves #REF! in its row
@@ -75,10 +76,14 @@ export function sheetPrefix(sheetName: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!`;
 }
 
-/** The sheet name a formula's first quoted reference names ('O''Brien'!$B$3 -> O'Brien), or null (#REF!). */
+/**
+ * The sheet name a formula's first sheet reference names ('O''Brien'!$B$3 -> O'Brien), or null (#REF!). Excel
+ * gives the formula back without the quotes a simple name does not need (=Acme!$B$3).
+ */
 export function referencedSheet(formula: string): string | null {
-  const match = /'((?:[^']|'')+)'!/.exec(formula);
-  return match ? match[1].replace(/''/g, "'") : null;
+  const match = /'((?:[^']|'')+)'!|(?:^=|[(,&+\-*/<>=^ ])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/.exec(formula);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
 }
 
 /** Each column's formula for one plan (text columns end in &"" so an empty cell reads "", not 0). */

@@ -112,6 +112,10 @@ describe("the Book overview sheet", () => {
     expect(sheetPrefix("It's Bob's")).toBe("'It''s Bob''s'!");
     expect(referencedSheet("='It''s Bob''s'!$B$3&\"\"")).toBe("It's Bob's");
     expect(referencedSheet('=#REF!&""')).toBeNull();
+    expect(referencedSheet('=#REF!$B$3&""')).toBeNull();
+    // Excel gives a simple name back without quotes.
+    expect(referencedSheet('=Acme!$B$3&""')).toBe("Acme");
+    expect(referencedSheet('=IF(ISNUMBER(Beta_2!$B$11),Beta_2!$B$11,"")')).toBe("Beta_2");
     expect(overview.cells[OVERVIEW_LAYOUT.marker.row - 1][OVERVIEW_LAYOUT.marker.column - 1]).toEqual({
       kind: "text",
       text: OVERVIEW_MARKER,

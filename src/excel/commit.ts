@@ -24,7 +24,7 @@ export interface CommitMessages {
   unchanged: string;
 }
 
-const PARTLY_CHANGED =
+export const PARTLY_CHANGED =
   "Excel stopped part-way and the add-in could not take the change back: check the sheet before trying again.";
 
 /** Whether change events say which add-in made a change (ExcelApi 1.14); without that, events are switched off. */

@@ -4,9 +4,11 @@ import { describePlanSheet } from "../plan/sheet";
 import { address, LAYOUT } from "../plan/sheet-layout";
 import { newPlanBaseline } from "../plan/status-changes";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
-import type { CreateResult } from "../service/types";
+import { type CreateResult, PlanError } from "../service/types";
 import { newPlanCounts } from "../service/view";
-import { commit, stagingName } from "./commit";
+import { bringOverviewInStep, inOverviewTurn, overviewUntouched } from "./book-overview";
+import { commit, PARTLY_CHANGED, stagingName } from "./commit";
+import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
 import { runExplained, type Session } from "./session";
 import { renderPlanSheet } from "./sheet-writer";
@@ -17,69 +19,99 @@ export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
 
 /**
  * A new plan sheet from the New plan form, in one batch after reading the sheet names: built under a staging name
- * and renamed last, removed again if any part of it fails.
+ * and renamed last, removed again if any part of it fails. Then its row in the Book overview (book-overview.ts),
+ * in a second batch; when that one fails, the plan is removed again too.
  */
 export async function createPlan(session: Session, request: PlanRequest): Promise<CreateResult> {
   const checked = checkPlanRequest(request);
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const unchanged = "Nothing was added to the workbook.";
-  return runExplained(
-    "Creating the plan sheet",
-    async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const active = sheets.getActiveWorksheet();
-      active.load("id");
-      await context.sync();
-      const description = describePlanSheet(session.template, checked.value, {
-        planId: session.newPlanId(),
-        // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
-        existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
-      });
-      const staging = stagingName();
-      const sheet = await commit(
-        context,
-        { doing: `Creating the plan sheet "${description.name}"`, unchanged },
-        () => {
-          // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
-          // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
-          const made = sheets.add(staging);
-          renderPlanSheet(made, description);
-          made.customProperties.add(PLAN_ID_PROPERTY, description.planId);
-          made.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
-          made.activate();
-          made.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
-          made.name = description.name;
-          made.load("id,name");
-          return made;
-        },
-        async () => {
-          const made = sheets.getItemOrNullObject(staging);
-          made.load("id");
+  // The overview is read and written in the session's overview turn, so a sheet event's pass cannot interleave.
+  return inOverviewTurn(session, () =>
+    runExplained(
+      "Creating the plan sheet",
+      async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        const active = sheets.getActiveWorksheet();
+        active.load("id");
+        await context.sync();
+        const description = describePlanSheet(session.template, checked.value, {
+          planId: session.newPlanId(),
+          // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
+          existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
+        });
+        const staging = stagingName();
+        const restoreFocus = (context: Excel.RequestContext) => {
+          // Removing the new sheet hands the focus to a neighbour: give it back to the sheet that had it.
           const previous = sheets.getItemOrNullObject(active.id);
           previous.load("id");
-          await context.sync();
-          if (!made.isNullObject) made.delete();
-          // Removing the new sheet hands the focus to a neighbour: give it back to the sheet that had it.
-          if (!previous.isNullObject) previous.activate();
-          await context.sync();
-          return "undone";
-        },
-      );
-      session.baselines.set(sheet.id, newPlanBaseline(description.rows));
-      return {
-        ok: true as const,
-        plan: {
-          sheetId: sheet.id,
-          sheetName: sheet.name,
-          client: checked.value.client,
-          bind: toIsoDate(checked.value.bind),
-          renewal: toIsoDate(checked.value.renewal),
-          counts: newPlanCounts(computeSchedule(session.template, checked.value), session.today()),
-          problems: [],
-        },
-      };
-    },
-    unchanged,
+          return async () => {
+            await context.sync();
+            if (!previous.isNullObject) previous.activate();
+            await context.sync();
+          };
+        };
+        const sheet = await commit(
+          context,
+          { doing: `Creating the plan sheet "${description.name}"`, unchanged },
+          () => {
+            // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
+            // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
+            const made = sheets.add(staging);
+            renderPlanSheet(made, description);
+            made.customProperties.add(PLAN_ID_PROPERTY, description.planId);
+            made.customProperties.add(TEMPLATE_VERSION_PROPERTY, String(description.templateVersion));
+            made.activate();
+            made.getRange(address(LAYOUT.bind.row, LAYOUT.bind.column)).select();
+            made.name = description.name;
+            made.load("id,name");
+            return made;
+          },
+          async () => {
+            const made = sheets.getItemOrNullObject(staging);
+            made.load("id");
+            const focus = restoreFocus(context);
+            await context.sync();
+            if (!made.isNullObject) made.delete();
+            await focus();
+            return "undone";
+          },
+        );
+        // Its row in the Book overview (the overview made if the workbook has none), in a batch of its own: the
+        // overview's formulas name the plan's sheet, which has its name only once its own batch has landed. When
+        // the overview's batch is taken back, so is the plan.
+        const overviewMessages = { doing: `Adding "${description.name}" to the Book overview`, unchanged };
+        try {
+          await bringOverviewInStep(context, session, { create: true, messages: overviewMessages });
+        } catch (error) {
+          if (!overviewUntouched(error, overviewMessages)) throw error;
+          try {
+            sheets.getItem(sheet.id).delete();
+            const focus = restoreFocus(context);
+            await focus();
+          } catch {
+            throw error instanceof PlanError
+              ? new PlanError(`${error.message.slice(0, -unchanged.length)}${PARTLY_CHANGED}`)
+              : explain(overviewMessages.doing, error, PARTLY_CHANGED);
+          }
+          throw explain(overviewMessages.doing, error, unchanged);
+        }
+        session.baselines.set(sheet.id, newPlanBaseline(description.rows));
+        return {
+          ok: true as const,
+          plan: {
+            sheetId: sheet.id,
+            sheetName: sheet.name,
+            client: checked.value.client,
+            bind: toIsoDate(checked.value.bind),
+            renewal: toIsoDate(checked.value.renewal),
+            counts: newPlanCounts(computeSchedule(session.template, checked.value), session.today()),
+            problems: [],
+          },
+        };
+      },
+      unchanged,
+    ),
   );
 }

@@ -24,6 +24,7 @@ export const EXCEL_API_FEATURES: readonly ApiFeature[] = [
   { feature: "delayForCellEdit", set: "1.11", usedAs: /delayForCellEdit: true/ },
   { feature: "worksheet custom properties", set: "1.12", usedAs: /customProperties\.add/ },
   { feature: "change trigger source", set: "1.14", usedAs: /triggerSource/, detected: true },
+  { feature: "worksheet renamed event", set: "1.17", usedAs: /sheets\.onNameChanged/, detected: true },
 ];
 
 function compareSets(a: string, b: string): number {
@@ -37,3 +38,5 @@ export const MIN_EXCEL_API = EXCEL_API_FEATURES.filter((f) => !f.detected)
   .reduce((highest, set) => (compareSets(set, highest) > 0 ? set : highest), "1.1");
 
 export const TRIGGER_SOURCE_SET = EXCEL_API_FEATURES.find((f) => f.feature === "change trigger source")!.set;
+
+export const RENAME_EVENT_SET = EXCEL_API_FEATURES.find((f) => f.feature === "worksheet renamed event")!.set;

@@ -12,7 +12,8 @@ export type { ExcelPlanServiceOptions };
  * - read.ts: the list of plans, one plan in detail, the active plan;
  * - status.ts: a status set from the pane, with Completed on and Plan history;
  * - watch.ts: a person's edits in the sheet, followed and recorded;
- * - update-repair.ts: a new team, a newer template, repaired date formulas.
+ * - update-repair.ts: a new team, a newer template, repaired date formulas;
+ * - book-overview.ts: the Book overview sheet, kept in step with the plan sheets (by create.ts and watch.ts).
  * Every write is one batch that lands whole or is taken back (commit.ts), rendered from a pure description of the
  * sheet or of the cells it changes (sheet-writer.ts).
  *

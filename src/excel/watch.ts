@@ -3,16 +3,19 @@ import { changesSince, planAfterChanges, statusBaseline } from "../plan/status-c
 import type { Problem } from "../plan/validate";
 import type { PlanDetail, PlanEvent } from "../service/types";
 import { planDetail, type PlanOnSheet } from "../service/view";
+import { scheduleOverviewPass } from "./book-overview";
 import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
 import { listPlans, markerOf, planWindow, wholeIfLonger } from "./read";
+import { RENAME_EVENT_SET } from "./requirements";
 import { interpret, type Session } from "./session";
 import { queueHistoryRead, recordStatusChanges } from "./status";
 
 /**
  * Following the workbook: a person's edit on a plan sheet is read once, its status changes recorded (Completed on,
  * Plan history), and the plan as it now reads is sent to the pane with the event, so the pane need not read it
- * again: one Excel batch, at most two round trips (read, write) for the edit and the pane's view together.
+ * again: one Excel batch, at most two round trips (read, write) for the edit and the pane's view together. Sheets
+ * added or deleted (never cell edits) bring the Book overview in step (book-overview.ts), as does the pane's start.
  */
 
 async function followEdit(
@@ -77,10 +80,15 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
       report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
     }
   };
-  const handleSheets = async (event: { worksheetId: string; type?: string }): Promise<void> => {
-    // A Plan history sheet the add-in started is no plan: the pane's plans are as they were.
-    if (event.type === "WorksheetAdded" && session.ownSheets.has(event.worksheetId)) return;
+  const handleSheets = async (event: { worksheetId: string; type?: string; source?: string }): Promise<void> => {
+    // A sheet the add-in added that holds no plan (Plan history, the Book overview, a scratch sheet): its arrival,
+    // name or removal leaves the pane's plans as they were.
+    if (event.type !== "WorksheetActivated" && session.ownSheets.has(event.worksheetId)) return;
     listener({ kind: "plans-changed" });
+    // A sheet added or deleted here may be a plan (or a copy of one): its overview row follows. A co-author's
+    // add-in does that for the co-author's sheets; a rename needs nothing, Excel rewrites the formulas.
+    const addedOrDeleted = event.type === "WorksheetAdded" || event.type === "WorksheetDeleted";
+    if (addedOrDeleted && event.source !== "Remote") await scheduleOverviewPass(session);
   };
 
   const registrations = await Excel.run(async (context) => {
@@ -91,9 +99,14 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
       sheets.onDeleted.add(handleSheets),
       sheets.onActivated.add(handleSheets),
     ];
+    if (Office.context.requirements.isSetSupported("ExcelApi", RENAME_EVENT_SET)) {
+      handlers.push(sheets.onNameChanged.add(handleSheets));
+    }
     await context.sync();
     return handlers;
   });
+  // An overview edited while the add-in was not running is brought in step once, as the pane starts.
+  await scheduleOverviewPass(session);
   return async () => {
     await Excel.run(registrations[0].context, async (context) => {
       for (const registration of registrations) registration.remove();

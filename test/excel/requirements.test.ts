@@ -23,7 +23,8 @@ describe("the manifest's requirement sets", () => {
 
   it("feature-detect the sets above the minimum before using them", () => {
     const newer = EXCEL_API_FEATURES.filter((f) => f.detected);
-    expect(newer.map((f) => f.set)).toEqual(["1.14"]);
+    expect(newer.map((f) => f.set)).toEqual(["1.14", "1.17"]);
     expect(adapterSource).toMatch(/isSetSupported\("ExcelApi", TRIGGER_SOURCE_SET\)/);
+    expect(adapterSource).toMatch(/isSetSupported\("ExcelApi", RENAME_EVENT_SET\)/);
   });
 });

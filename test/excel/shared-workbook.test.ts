@@ -96,7 +96,7 @@ describe("7. Plan history that a person cannot break", () => {
     expect(error.message).toMatch(/^Changing the status failed: .* The sheet was not changed\.$/);
     expect(fake.getValue(SHEET, `${STATUS}${row}`)).toBe("Not started");
     expect(fake.getValue(SHEET, `${COMPLETED}${row}`)).toBe("");
-    expect(fake.sheetNames()).toEqual(["Sheet1", SHEET]);
+    expect(fake.sheetNames()).toEqual(["Sheet1", SHEET, "Book overview"]);
   });
 
   it("loses no history when recording fails after a person's edit: it is recorded with the next edit", async () => {

@@ -12,7 +12,7 @@ import {
   readOverviewRows,
 } from "../plan/book-overview";
 import { type CellData, isPlanSheet } from "../plan/read-sheet";
-import { address, LAYOUT } from "../plan/sheet-layout";
+import { address, columnLetter, LAYOUT } from "../plan/sheet-layout";
 import { PlanError } from "../service/types";
 import { commit, type CommitMessages, stagingName } from "./commit";
 import type { Session } from "./session";
@@ -24,8 +24,8 @@ import { renderOverviewLayout, renderPlanCells } from "./sheet-writer";
  * pane, when sheets are added or deleted, and when the pane starts and finds it out of step; a plan renamed in
  * Excel needs nothing, as Excel rewrites the formulas to the new name.
  *
- * What is read: the sheet list, then two marker cells of every sheet (is it a plan, which plan, or the overview),
- * then the overview's key and Client columns: small, and only on sheet events, never on cell edits. What is
+ * What is read: the sheet list, then two marker cells of every sheet (is it a plan, which plan, or the overview)
+ * and the overview's key and Client columns: small, and only on sheet events, never on cell edits. What is
  * written: the overview's table, columns A to N from row 1 to the last plan's row (or the old table's last row),
  * in one batch that lands whole or is taken back:
  * - a new overview is built under a staging name and renamed last (as a new plan is);
@@ -88,21 +88,30 @@ const PLAN_MARKERS = `${address(LAYOUT.marker.kind.row, LAYOUT.marker.kind.colum
 )}`;
 const OVERVIEW_MARKER_CELL = address(OVERVIEW_LAYOUT.marker.row, OVERVIEW_LAYOUT.marker.column);
 
+/** The overview's key and Client columns as queued for loading; the key column is a null object on a sheet too narrow. */
+interface RowsRead {
+  keys: Excel.Range;
+  clients: Excel.Range;
+}
+
 /** Queues a load of the overview's key and Client columns, from row 1 to the sheet's last used row. */
-function queueRowsRead(sheet: Excel.Worksheet): { keys: Excel.Range; clients: Excel.Range } {
+function queueRowsRead(sheet: Excel.Worksheet): RowsRead {
   const whole = sheet.getRange("A1").getBoundingRect(sheet.getUsedRange(true));
-  const keys = whole.getColumn(OVERVIEW_COLUMN.planId - 1);
+  const key = columnLetter(OVERVIEW_COLUMN.planId);
+  // Not getColumn: a sheet no longer reaching the key column (its marker cleared) must not fail the whole batch.
+  const keys = sheet.getRange(`${key}:${key}`).getIntersectionOrNullObject(whole);
   keys.load("values");
   const clients = whole.getColumn(OVERVIEW_COLUMN.client - 1);
   clients.load("formulas");
   return { keys, clients };
 }
 
-function rowsFrom(read: { keys: Excel.Range; clients: Excel.Range }): { rows: OverviewRow[]; tableEnd: number } {
+function rowsFrom(read: RowsRead): { rows: OverviewRow[]; tableEnd: number } {
   const keyColumn = OVERVIEW_COLUMN.planId - 1;
-  const values = read.keys.values.map((line) => {
+  const keys = read.keys.isNullObject ? [] : read.keys.values;
+  const values = read.clients.formulas.map((_, index) => {
     const row: CellData[] = [];
-    row[keyColumn] = line[0] as CellData;
+    row[keyColumn] = (keys[index]?.[0] ?? "") as CellData;
     return row;
   });
   const formulas = read.clients.formulas.map((line) => [line[0]]);
@@ -110,26 +119,40 @@ function rowsFrom(read: { keys: Excel.Range; clients: Excel.Range }): { rows: Ov
   return { rows, tableEnd: Math.max(OVERVIEW_LAYOUT.headerRow, ...rows.map((row) => row.row)) };
 }
 
+/** The marker cells of some sheets, and the rows of the one that was the overview last time, queued for loading. */
+export interface BookRead {
+  markers: { sheet: Excel.Worksheet; plan: Excel.Range; overview: Excel.Range }[];
+  guess: { sheet: Excel.Worksheet; rows: RowsRead } | null;
+}
+
 /**
- * Reads which sheets are plans and where the overview is: two round trips, a third only when the overview is not
- * where the session last found it.
+ * Queues the reads that tell which of `items` (loaded with their ids and names) are plans and which is the
+ * overview: two marker cells each, and the rows of the sheet that was the overview last time (an overview always
+ * reaches column N), so they usually need no round trip of their own.
  */
-async function readBook(context: Excel.RequestContext, state: OverviewState): Promise<Book> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/id,items/name");
-  await context.sync();
-  const markers = sheets.items.map((sheet) => {
+export function queueBookRead(session: Session, items: Excel.Worksheet[]): BookRead {
+  const markers = items.map((sheet) => {
     const plan = sheet.getRange(PLAN_MARKERS);
     plan.load("values");
     const overview = sheet.getRange(OVERVIEW_MARKER_CELL);
     overview.load("values");
     return { sheet, plan, overview };
   });
-  // Where the overview was last time, its rows come along (an overview sheet always reaches column N).
-  const guess = markers.find(({ sheet }) => sheet.id === state.sheetId);
-  const guessedRows = guess ? queueRowsRead(guess.sheet) : null;
-  await context.sync();
+  const guessed = items.find((sheet) => sheet.id === stateOf(session).sheetId);
+  return { markers, guess: guessed ? { sheet: guessed, rows: queueRowsRead(guessed) } : null };
+}
 
+/**
+ * The book as `read` found it, once synced, with `added` (a plan made in the same batch) after its sheets; one
+ * more round trip only when the overview is not where the session last found it.
+ */
+async function bookFrom(
+  context: Excel.RequestContext,
+  state: OverviewState,
+  read: BookRead,
+  added?: OverviewPlan,
+): Promise<Book> {
+  const { markers } = read;
   const plans = markers
     .filter(({ plan }) => isPlanSheet(plan.values[0][0]))
     .map(({ sheet, plan }) => ({ sheetName: sheet.name, planId: String(plan.values[1][0] ?? "") }));
@@ -137,19 +160,29 @@ async function readBook(context: Excel.RequestContext, state: OverviewState): Pr
   const found = markers.find(({ overview }) => isBookOverview(overview.values[0][0]));
   let overview: OverviewOnSheet | null = null;
   if (found) {
-    let read = found === guess ? guessedRows : null;
-    if (!read) {
-      read = queueRowsRead(found.sheet);
+    let rows = read.guess?.sheet === found.sheet ? read.guess.rows : null;
+    if (!rows) {
+      rows = queueRowsRead(found.sheet);
       await context.sync();
     }
-    overview = { sheet: found.sheet, id: found.sheet.id, ...rowsFrom(read) };
+    overview = { sheet: found.sheet, id: found.sheet.id, ...rowsFrom(rows) };
   }
   state.sheetId = overview?.id ?? null;
   return {
-    sheetNames: sheets.items.map((sheet) => sheet.name),
-    plans,
+    sheetNames: [...markers.map(({ sheet }) => sheet.name), ...(added ? [added.sheetName] : [])],
+    plans: added ? [...plans, added] : plans,
     overview,
   };
+}
+
+/** Reads which sheets are plans and where the overview is: two round trips, a third as bookFrom says. */
+async function readBook(context: Excel.RequestContext, session: Session): Promise<Book> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name");
+  await context.sync();
+  const read = queueBookRead(session, sheets.items);
+  await context.sync();
+  return bookFrom(context, stateOf(session), read);
 }
 
 /** Whether the overview's rows are those `planned` and its formulas name each plan's sheet as it is called now. */
@@ -282,10 +315,17 @@ export type OverviewPass = { written: false } | { written: true; created: boolea
 export async function bringOverviewInStep(
   context: Excel.RequestContext,
   session: Session,
-  options: { create: boolean; messages?: CommitMessages },
+  options: {
+    create: boolean;
+    messages?: CommitMessages;
+    /** What a batch that also added the plan `added` read beforehand (queueBookRead), instead of reading again. */
+    read?: { book: BookRead; added: OverviewPlan };
+  },
 ): Promise<OverviewPass> {
   const state = stateOf(session);
-  const book = await readBook(context, state);
+  const book = options.read
+    ? await bookFrom(context, state, options.read.book, options.read.added)
+    : await readBook(context, session);
   if (!book.overview) {
     if (!options.create || book.plans.length === 0) return { written: false };
     const planned = planOverviewRows([], book.plans);

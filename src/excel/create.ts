@@ -6,7 +6,7 @@ import { newPlanBaseline } from "../plan/status-changes";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
 import { type CreateResult, PlanError } from "../service/types";
 import { newPlanCounts } from "../service/view";
-import { bringOverviewInStep, inOverviewTurn, overviewUntouched } from "./book-overview";
+import { type BookRead, bringOverviewInStep, inOverviewTurn, overviewUntouched, queueBookRead } from "./book-overview";
 import { commit, PARTLY_CHANGED, stagingName } from "./commit";
 import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
@@ -32,7 +32,7 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
       "Creating the plan sheet",
       async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
+        sheets.load("items/id,items/name");
         const active = sheets.getActiveWorksheet();
         active.load("id");
         await context.sync();
@@ -52,10 +52,13 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
             await context.sync();
           };
         };
+        let book: BookRead | null = null;
         const sheet = await commit(
           context,
           { doing: `Creating the plan sheet "${description.name}"`, unchanged },
           () => {
+            // What the overview needs to know of the other sheets comes back with this batch, read before it.
+            book = queueBookRead(session, sheets.items);
             // Built under the staging name and renamed last: if the plan's name was taken meanwhile (a co-author,
             // or Excel's case folding), only the rename fails, and the sheet to remove is the one of that name.
             const made = sheets.add(staging);
@@ -83,7 +86,11 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
         // the overview's batch is taken back, so is the plan.
         const overviewMessages = { doing: `Adding "${description.name}" to the Book overview`, unchanged };
         try {
-          await bringOverviewInStep(context, session, { create: true, messages: overviewMessages });
+          await bringOverviewInStep(context, session, {
+            create: true,
+            messages: overviewMessages,
+            ...(book ? { read: { book, added: { sheetName: sheet.name, planId: description.planId } } } : {}),
+          });
         } catch (error) {
           if (!overviewUntouched(error, overviewMessages)) throw error;
           try {

@@ -79,7 +79,10 @@ describe("the Book overview the add-in keeps", () => {
     const harness = start();
     const { fake } = harness;
     await created(harness, ACME);
+    fake.resetCounters();
     await created(harness, BETA);
+    // The sheet names; the plan's batch with the other sheets' markers and the overview's rows; the overview's batch.
+    expect([fake.runCount, fake.syncCount]).toEqual([1, 3]);
     expect(fake.sheetNames()).toEqual(["Sheet1", ACME.client, OVERVIEW, BETA.client]);
     expect(fake.activeSheet).toBe(BETA.client);
     expect(overviewRows(fake).map((row) => [row.client, row.planId, row.ae, row.producer])).toEqual([

@@ -1094,3 +1094,30 @@ describe("copying and sorting ranges", () => {
     });
   });
 });
+
+describe("sheets renamed and deleted", () => {
+  test("references follow a renamed sheet, and become #REF! when it is deleted, as in Excel", async () => {
+    const { Excel, fake } = setup({ sheets: ["Plan", "Other", "Overview"] });
+    fake.setValues("Plan", "B3", [[7]]);
+    fake.setValues("Overview", "A1:B1", [["='Plan'!$B$3&\"\"", '=IF(ISNUMBER(Plan!B3),Plan!B3*2,"")']]);
+    fake.setValues("Overview", "C1", [["=Other!A1+1"]]);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Plan").name = "O'Brien";
+      await ctx.sync();
+    });
+    expect(fake.getValues("Overview", "A1:B1")).toEqual([["7", 14]]);
+    expect(fake.getFormulas("Overview", "A1")[0][0]).toContain("'O''Brien'!");
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("O'Brien").delete();
+      await ctx.sync();
+    });
+    expect(fake.getFormulas("Overview", "A1:C1")).toEqual([
+      ['=#REF!&""', '=IF(ISNUMBER(#REF!),#REF!*2,"")', "=Other!A1+1"],
+    ]);
+    expect(fake.getValues("Overview", "A1:C1")).toEqual([["#REF!", "", 1]]);
+    // A new sheet under the old name is another sheet: the references stay broken.
+    fake.addSheet("O'Brien");
+    fake.setValues("O'Brien", "B3", [[9]]);
+    expect(fake.getValue("Overview", "A1")).toBe("#REF!");
+  });
+});

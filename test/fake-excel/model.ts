@@ -23,7 +23,7 @@ import {
 import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
 import { loadFormulaEngine, loadedFormulaEngine, type FormulaEngine } from "./formula-engine";
-import { CellShift, shiftFormula, shiftedRect, translateFormula } from "./references";
+import { CellShift, rewriteReferences, shiftFormula, shiftedRect, translateFormula } from "./references";
 
 export type CellValue = number | string | boolean;
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -438,7 +438,10 @@ export class WorkbookModel {
       throw invalidOperation("A workbook must contain at least one visible worksheet.");
     }
     const idx = this.sheets.indexOf(sheet);
-    if (this.engine) this.hf.removeSheet(sheet.hfId);
+    if (this.engine) {
+      this.referencesToDeletedSheet(sheet);
+      this.hf.removeSheet(sheet.hfId);
+    }
     this.sheets.splice(idx, 1);
     sheet.deleted = true;
     this.names = this.names.filter((n) => n.scopeSheetId !== sheet.id);
@@ -450,6 +453,30 @@ export class WorkbookModel {
       this.selection = { sheetId: next.id, rect: { startRow: 0, startCol: 0, endRow: 0, endCol: 0 } };
     }
     if (this.selection?.sheetId === sheet.id) this.selection = null;
+  }
+
+  /**
+   * Excel rewrites every reference to a deleted sheet in the formulas of the other sheets: `='Plan'!$B$3&""`
+   * becomes `=#REF!$B$3&""` (the fake writes `=#REF!&""`, as for deleted cells). HyperFormula alone would keep the
+   * old text, and a sheet added later under the same name would bring the value back.
+   */
+  private referencesToDeletedSheet(sheet: SheetModel): void {
+    const name = sheet.name.toLowerCase();
+    const writes: { address: { sheet: number; row: number; col: number }; formula: string }[] = [];
+    for (const other of this.sheets) {
+      if (other === sheet) continue;
+      this.hf.getSheetSerialized(other.hfId).forEach((line, row) =>
+        line.forEach((raw, col) => {
+          if (typeof raw !== "string" || !raw.startsWith("=")) return;
+          const next = rewriteReferences(raw, (ref) => (ref.sheet?.toLowerCase() === name ? null : ref));
+          if (next !== raw) writes.push({ address: { sheet: other.hfId, row, col }, formula: next });
+        }),
+      );
+    }
+    if (writes.length === 0) return;
+    this.hf.batch(() => {
+      for (const { address, formula } of writes) this.hf.setCellContents(address, [[formula]]);
+    });
   }
 
   moveSheet(sheet: SheetModel, position: unknown): void {

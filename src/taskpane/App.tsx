@@ -76,7 +76,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
   // Five tabs on one line at 320 px (the narrowest pane): a little less space around each, Caption1-sized text.
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   panel: { minWidth: 0 },
   empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },

@@ -1,9 +1,19 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { Caption1, Field, Select, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Caption1,
+  Field,
+  Select,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { MyWorkSection, MyWorkTask } from "../plan/my-work";
 import { ROLES } from "../plan/roles";
 import type { MyWorkView, PlanService } from "../service/types";
-import { DateText } from "./components/DateText";
+import { DateText, daysBetween } from "./components/DateText";
 import { ErrorNotice } from "./components/Notice";
 import { TaskCard, type TaskTone } from "./components/TaskCard";
 import { countOf } from "./count";
@@ -20,8 +30,9 @@ import {
 } from "./whoseWork";
 
 const useStyles = makeStyles({
-  day: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  date: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  days: { gap: tokens.spacingVerticalL },
+  day: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  date: { margin: 0 },
   client: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
 });
 
@@ -50,21 +61,29 @@ function whoDoes({ owners, assignedTo }: MyWorkTask): string {
   return owners && assignedTo ? `${owners}: ${assignedTo}` : owners || assignedTo;
 }
 
+/** How far a date is from the day the list is for: "3 days late", "today", "tomorrow", "in 5 days". */
+function fromToday(asOf: string, date: string): string {
+  const days = daysBetween(asOf, date);
+  if (days < 0) return countOf(-days, "day") + " late";
+  return days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${countOf(days, "day")}`;
+}
+
 function DayGroup({
+  asOf,
   date,
   tasks,
   tone,
   ...props
-}: Omit<MyWorkProps, "edits"> & { date: string; tasks: MyWorkTask[]; tone: TaskTone; onChanged(): void }) {
+}: Omit<MyWorkProps, "edits"> & { asOf: string; date: string; tasks: MyWorkTask[]; tone: TaskTone }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const dateId = useId();
   return (
     <li className={styles.day}>
-      <Caption1 as="h4" id={dateId} className={styles.date}>
+      <Body1Strong as="h4" id={dateId} className={styles.date}>
         {tone === "overdue" ? "Was due " : "Due "}
-        <DateText iso={date} missing="" />
-      </Caption1>
+        <DateText iso={date} missing="" /> · {fromToday(asOf, date)}
+      </Body1Strong>
       <ul className={shared.stack} aria-labelledby={dateId}>
         {tasks.map((task) => (
           <TaskCard
@@ -92,7 +111,8 @@ const EMPTY: Record<MyWorkSection["key"], string> = {
   "due-later": "Nothing is due in 15 to 30 days.",
 };
 
-function SectionOfWork({ section, ...props }: Omit<MyWorkProps, "edits"> & { section: MyWorkSection }) {
+function SectionOfWork({ section, ...props }: Omit<MyWorkProps, "edits"> & { asOf: string; section: MyWorkSection }) {
+  const styles = useStyles();
   const shared = useSharedStyles();
   const headingId = `my-work-${section.key}`;
   return (
@@ -103,7 +123,7 @@ function SectionOfWork({ section, ...props }: Omit<MyWorkProps, "edits"> & { sec
       {section.days.length === 0 ? (
         <Caption1>{EMPTY[section.key]}</Caption1>
       ) : (
-        <ul className={shared.stack} aria-labelledby={headingId}>
+        <ul className={mergeClasses(shared.stack, styles.days)} aria-labelledby={headingId}>
           {section.days.map(({ date, tasks }) => (
             <DayGroup key={date} {...props} date={date} tasks={tasks} tone={TONES[section.key]} />
           ))}
@@ -214,6 +234,7 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
             <SectionOfWork
               key={section.key}
               section={section}
+              asOf={work.asOf}
               service={service}
               onChanged={changed}
               onHistoryNote={onHistoryNote}

@@ -123,13 +123,18 @@ test("lists a person's open work across the plans: overdue, the next 14 days, th
   expect(service.callsTo("myWork").at(-1)).toEqual([{ person: "Dana Lee" }]);
   expect(screen.getByRole("status")).toHaveTextContent("Dana Lee: 5 open tasks, 1 overdue, 3 due in the next 14 days.");
   expect(screen.getByRole("heading", { level: 3, name: "Overdue (1)" })).toBeInTheDocument();
-  expect(listed(/^Overdue/)).toEqual([["Was due Feb 1, 2027", ["Acme Manufacturing: Send the binder"]]]);
+  expect(listed(/^Overdue/)).toEqual([["Was due Feb 1, 2027 · 28 days late", ["Acme Manufacturing: Send the binder"]]]);
   // Two plans' tasks on one date, by client; a row a person added stands with them.
   expect(listed(/^Due in the next 14 days/)).toEqual([
-    ["Due Mar 5, 2027", ["Birch Dental Group: Schedule the stewardship meeting", "Cedar Logistics: Loss runs"]],
-    ["Due Mar 10, 2027", ["Cedar Logistics: Call the broker"]],
+    [
+      "Due Mar 5, 2027 · in 4 days",
+      ["Birch Dental Group: Schedule the stewardship meeting", "Cedar Logistics: Loss runs"],
+    ],
+    ["Due Mar 10, 2027 · in 9 days", ["Cedar Logistics: Call the broker"]],
   ]);
-  expect(listed(/^Due in 15 to 30 days/)).toEqual([["Due Mar 20, 2027", ["Cedar Logistics: Marketing plan"]]]);
+  expect(listed(/^Due in 15 to 30 days/)).toEqual([
+    ["Due Mar 20, 2027 · in 19 days", ["Cedar Logistics: Marketing plan"]],
+  ]);
   // Done, and due after 30 days, are not listed; nor is Sam's work.
   for (const absent of ["Claims review", "Renewal review", "Deliver policies", "Confirm delivery"]) {
     expect(screen.queryByText(absent)).not.toBeInTheDocument();
@@ -145,9 +150,11 @@ test("lists a role's work, whoever is assigned", async () => {
   const { service, user } = await openMyWork();
   await choose(user, service, "Associate AE (role)");
   expect(service.callsTo("myWork").at(-1)).toEqual([{ role: "Associate AE" }]);
-  expect(listed(/^Overdue/)).toEqual([["Was due Feb 20, 2027", ["Acme Manufacturing: Deliver policies"]]]);
+  expect(listed(/^Overdue/)).toEqual([
+    ["Was due Feb 20, 2027 · 9 days late", ["Acme Manufacturing: Deliver policies"]],
+  ]);
   expect(listed(/^Due in the next 14 days/)).toEqual([
-    ["Due Mar 5, 2027", ["Birch Dental Group: Schedule the stewardship meeting"]],
+    ["Due Mar 5, 2027 · in 4 days", ["Birch Dental Group: Schedule the stewardship meeting"]],
   ]);
   expect(listed(/^Due in 15 to 30 days/)).toEqual([]);
   expect(screen.getByText("Nothing is due in 15 to 30 days.")).toBeInTheDocument();
@@ -185,7 +192,9 @@ test("a status changed on a line is written, and the list follows", async () => 
   );
   await waitFor(() => expect(service.callsTo("setTaskStatus")).toEqual([["sheet-acme", "1.1", "Done"]]));
   await waitFor(() => expect(screen.queryByText("Send the binder")).not.toBeInTheDocument());
-  expect(listed(/^Overdue/)).toEqual([["Was due Feb 20, 2027", ["Acme Manufacturing: Deliver policies"]]]);
+  expect(listed(/^Overdue/)).toEqual([
+    ["Was due Feb 20, 2027 · 9 days late", ["Acme Manufacturing: Deliver policies"]],
+  ]);
   // The plan's own view is read again too, for At a glance.
   expect(service.callsTo("overview").length).toBeGreaterThan(overviews);
 
@@ -203,7 +212,9 @@ test("opens on the choice made last, and on everyone's work where storage cannot
   const again = await openMyWork(service);
   expect(service.callsTo("myWork")).toEqual([[{ person: "Sam Ortiz" }]]);
   expect(whoseWork()).toHaveValue("person:Sam Ortiz");
-  expect(listed(/^Due in the next 14 days/)).toEqual([["Due Mar 5, 2027", ["Birch Dental Group: Confirm delivery"]]]);
+  expect(listed(/^Due in the next 14 days/)).toEqual([
+    ["Due Mar 5, 2027 · in 4 days", ["Birch Dental Group: Confirm delivery"]],
+  ]);
 
   again.unmount();
 

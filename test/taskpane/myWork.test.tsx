@@ -5,68 +5,46 @@ import type { PlanDetail } from "../../src/service/types";
 import { FakePlanService, samplePlan, task } from "./fakePlanService";
 import { renderPane } from "./renderPane";
 
-// Three plans, two people (Dana Lee and Sam Ortiz); the fake's day is 2027-03-01, so the next 14 days run to
-// Mar 15 and the 30 to Mar 31.
+const DANA = "Dana Lee";
+const SAM = "Sam Ortiz";
+
+/** A task of `owners` assigned to `assignedTo`, due `due`, Not started unless `more` says otherwise. */
+function work(taskId: string, name: string, owners: string, assignedTo: string, due: string, more = {}) {
+  return task({ taskId, task: name, owners, assignedTo, due, ...more });
+}
+
+// Three plans, two people; the fake's day is 2027-03-01, so the next 14 days run to Mar 15 and the 30 to Mar 31.
 function plans(): PlanDetail[] {
+  const acme = { sheetId: "sheet-acme", sheetName: "Acme 2027", client: "Acme Manufacturing" };
+  const birch = { sheetId: "sheet-birch", sheetName: "Birch Dental", client: "Birch Dental Group" };
+  const cedar = { sheetId: "sheet-cedar", sheetName: "Cedar Logistics", client: "Cedar Logistics" };
   return [
     samplePlan({
-      sheetId: "sheet-acme",
-      sheetName: "Acme 2027",
-      client: "Acme Manufacturing",
-      team: { AE: "Dana Lee", "Associate AE": "Sam Ortiz" },
+      ...acme,
+      team: { AE: DANA, "Associate AE": SAM },
       tasks: [
-        task({ taskId: "1.1", task: "Send the binder", owners: "AE", assignedTo: "Dana Lee", due: "2027-02-01" }),
-        task({
-          taskId: "1.2",
-          task: "Deliver policies",
-          owners: "Associate AE",
-          assignedTo: "Sam Ortiz",
-          status: "In progress",
-          due: "2027-02-20",
-        }),
-        task({
-          taskId: "1.3",
-          task: "Claims review",
-          assignedTo: "Dana Lee",
-          status: "Done",
-          state: "done",
-          due: "2027-02-10",
-        }),
+        work("1.1", "Send the binder", "AE", DANA, "2027-02-01"),
+        work("1.2", "Deliver policies", "Associate AE", SAM, "2027-02-20", { status: "In progress" }),
+        work("1.3", "Claims review", "AE", DANA, "2027-02-10", { status: "Done", state: "done" }),
       ],
     }),
     samplePlan({
-      sheetId: "sheet-birch",
-      sheetName: "Birch Dental",
-      client: "Birch Dental Group",
-      team: { AE: "Sam Ortiz", "Associate AE": "Dana Lee" },
+      ...birch,
+      team: { AE: SAM, "Associate AE": DANA },
       tasks: [
-        task({ taskId: "2.1", task: "Confirm delivery", owners: "AE", assignedTo: "Sam Ortiz", due: "2027-03-05" }),
-        task({
-          taskId: "2.2",
-          task: "Schedule the stewardship meeting",
-          owners: "Associate AE",
-          assignedTo: "Dana Lee",
-          due: "2027-03-05",
-        }),
+        work("2.1", "Confirm delivery", "AE", SAM, "2027-03-05"),
+        work("2.2", "Schedule the stewardship meeting", "Associate AE", DANA, "2027-03-05"),
       ],
     }),
     samplePlan({
-      sheetId: "sheet-cedar",
-      sheetName: "Cedar Logistics",
-      client: "Cedar Logistics",
-      team: { AE: "Dana Lee", "Associate AE": "Sam Ortiz" },
+      ...cedar,
+      team: { AE: DANA, "Associate AE": SAM },
       tasks: [
-        task({ taskId: "3.1", task: "Loss runs", owners: "AE", assignedTo: "Dana Lee", due: "2027-03-05" }),
-        task({
-          taskId: "3.2",
-          task: "Marketing plan",
-          owners: "Producer/AE",
-          assignedTo: "Dana Lee",
-          due: "2027-03-20",
-          status: "In progress",
-        }),
-        task({ taskId: "", task: "Call the broker", owners: "", assignedTo: "Dana Lee", due: "2027-03-10" }),
-        task({ taskId: "3.3", task: "Renewal review", owners: "AE", assignedTo: "Dana Lee", due: "2027-05-01" }),
+        work("3.1", "Loss runs", "AE", DANA, "2027-03-05"),
+        work("3.2", "Marketing plan", "Producer/AE", DANA, "2027-03-20", { status: "In progress" }),
+        // A row a person added: no id.
+        work("", "Call the broker", "", DANA, "2027-03-10"),
+        work("3.3", "Renewal review", "AE", DANA, "2027-05-01"),
       ],
     }),
   ];
@@ -74,10 +52,14 @@ function plans(): PlanDetail[] {
 
 beforeEach(() => window.localStorage.clear());
 
+// My work is a lazily loaded view, read after a debounce or a write: on a loaded 2-core machine that can take longer
+// than the testing library's default second, so waits allow five.
+const PATIENT = { timeout: 5000 };
+
 async function openMyWork(service = new FakePlanService(plans())) {
   const view = renderPane(<App service={service} initialSection="mywork" />);
-  await screen.findByRole("heading", { name: "My work" });
-  await screen.findByRole("status");
+  await screen.findByRole("heading", { name: "My work" }, PATIENT);
+  await screen.findByRole("status", undefined, PATIENT);
   return { service, ...view };
 }
 
@@ -104,8 +86,8 @@ function listed(section: RegExp): [string, string[]][] {
 async function choose(user: ReturnType<typeof renderPane>["user"], service: FakePlanService, whose: string) {
   const reads = service.callsTo("myWork").length;
   await user.selectOptions(whoseWork(), whose);
-  await waitFor(() => expect(service.callsTo("myWork").length).toBeGreaterThan(reads));
-  await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(`${whose}: `));
+  await waitFor(() => expect(service.callsTo("myWork").length).toBeGreaterThan(reads), PATIENT);
+  await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(`${whose}: `), PATIENT);
 }
 
 test("lists a person's open work across the plans: overdue, the next 14 days, then 15 to 30, by date", async () => {
@@ -191,7 +173,7 @@ test("a status changed on a line is written, and the list follows", async () => 
     "Done",
   );
   await waitFor(() => expect(service.callsTo("setTaskStatus")).toEqual([["sheet-acme", "1.1", "Done"]]));
-  await waitFor(() => expect(screen.queryByText("Send the binder")).not.toBeInTheDocument());
+  await waitFor(() => expect(screen.queryByText("Send the binder")).not.toBeInTheDocument(), PATIENT);
   expect(listed(/^Overdue/)).toEqual([
     ["Was due Feb 20, 2027 · 9 days late", ["Acme Manufacturing: Deliver policies"]],
   ]);
@@ -200,7 +182,7 @@ test("a status changed on a line is written, and the list follows", async () => 
 
   service.failures.set("setTaskStatus", new Error("InvalidArgument"));
   await user.selectOptions(screen.getByRole("combobox", { name: "Status of Loss runs, Cedar Logistics" }), "N/A");
-  expect(await screen.findByText(/Could not set the status of “Loss runs”/)).toBeInTheDocument();
+  expect(await screen.findByText(/Could not set the status of “Loss runs”/, undefined, PATIENT)).toBeInTheDocument();
 });
 
 test("opens on the choice made last, and on everyone's work where storage cannot be read", async () => {
@@ -246,7 +228,7 @@ test("a co-author's edit reads My work again, and writes nothing", async () => {
   acme.tasks[0] = { ...acme.tasks[0], status: "Done", state: "done" };
   act(() => service.emit({ kind: "plan-changed", sheetId: "sheet-acme", source: "Remote", problems: [] }));
 
-  await waitFor(() => expect(screen.queryByText("Send the binder")).not.toBeInTheDocument(), { timeout: 5000 });
+  await waitFor(() => expect(screen.queryByText("Send the binder")).not.toBeInTheDocument(), PATIENT);
   expect(service.callsTo("myWork").slice(reads)).toEqual([[{ person: "Dana Lee" }]]);
   expect(screen.getByText("Nothing is overdue.")).toBeInTheDocument();
   const writes = ["setTaskStatus", "createPlan", "applyUpdate", "applyRepair", "activatePlan", "selectTask"] as const;

@@ -133,12 +133,19 @@ function SectionOfWork({ section, ...props }: Omit<MyWorkProps, "edits"> & { asO
   );
 }
 
+/** Whose work a view lists, as the view itself says (a read for an earlier choice may still be shown). */
+function whoseOf(work: MyWorkView): WhoseWork {
+  if (work.person !== null) return { kind: "person", name: work.person };
+  return work.role !== null ? { kind: "role", role: work.role } : EVERYONE;
+}
+
 /** What the list holds, in a sentence: read out when it changes. */
-function summary(whose: WhoseWork, work: MyWorkView): string {
+function summary(work: MyWorkView): string {
   const [overdue, soon, later] = work.sections.map((section) => section.count);
   const total = overdue + soon + later;
-  if (total === 0) return `${whoseLabel(whose)}: nothing open is due in the next 30 days.`;
-  return `${whoseLabel(whose)}: ${countOf(total, "open task")}, ${overdue} overdue, ${soon} due in the next 14 days.`;
+  const whose = whoseLabel(whoseOf(work));
+  if (total === 0) return `${whose}: nothing open is due in the next 30 days.`;
+  return `${whose}: ${countOf(total, "open task")}, ${overdue} overdue, ${soon} due in the next 14 days.`;
 }
 
 /**
@@ -183,9 +190,9 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
   };
 
   const people = work?.people ?? [];
-  // A remembered name that no plan's team holds here stays chosen (and once read, is said to list nothing).
+  // A remembered name that no plan's team holds here stays chosen, and is said to list nothing.
   const unlisted = whose.kind === "person" && !people.includes(whose.name);
-  const unknownPerson = unlisted && work !== null;
+  const unknownPerson = work?.person != null && !people.includes(work.person) ? work.person : null;
 
   return (
     <section className={shared.section} aria-labelledby="my-work-heading">
@@ -201,7 +208,7 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
       </div>
       <Field
         label="Whose work"
-        hint={unknownPerson ? `Nobody named ${whose.name} is on a plan's service team in this workbook.` : undefined}
+        hint={unknownPerson && `Nobody named ${unknownPerson} is on a plan's service team in this workbook.`}
       >
         <Select value={key} onChange={(_, data) => choose(data.value)}>
           <option value={whoseWorkKey(EVERYONE)}>Everyone</option>
@@ -228,7 +235,7 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
       ) : (
         <>
           <Caption1 as="p" block role="status" className={taskStyles.meta}>
-            {summary(whose, work)}
+            {summary(work)}
           </Caption1>
           {work.sections.map((section) => (
             <SectionOfWork

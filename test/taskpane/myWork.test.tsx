@@ -156,13 +156,17 @@ test("choosing a line selects the task on its sheet; a row a person added opens 
   const { service, user } = await openMyWork();
   await user.click(screen.getByRole("button", { name: "Loss runs" }));
   await waitFor(() => expect(service.callsTo("selectTask")).toEqual([["sheet-cedar", "3.1"]]));
+  // From the keyboard too.
+  screen.getByRole("button", { name: "Marketing plan" }).focus();
+  await user.keyboard("{Enter}");
+  await waitFor(() => expect(service.callsTo("selectTask").at(-1)).toEqual(["sheet-cedar", "3.2"]));
 
   const added = screen.getByText("Call the broker").closest("li")!;
   expect(within(added).queryByRole("combobox")).not.toBeInTheDocument();
   expect(added).toHaveTextContent("Not started · added on the sheet (row 15): change it there.");
   await user.click(within(added).getByRole("button", { name: "Open “Cedar Logistics”" }));
   await waitFor(() => expect(service.callsTo("activatePlan")).toEqual([["sheet-cedar"]]));
-  expect(service.callsTo("selectTask")).toHaveLength(1);
+  expect(service.callsTo("selectTask")).toHaveLength(2);
 });
 
 test("a status changed on a line is written, and the list follows", async () => {

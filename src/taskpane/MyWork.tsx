@@ -10,8 +10,9 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { MyWorkSection, MyWorkTask } from "../plan/my-work";
+import { MY_WORK_HORIZON_DAYS, type MyWorkSection, type MyWorkTask } from "../plan/my-work";
 import { ROLES } from "../plan/roles";
+import { DUE_SOON_DAYS } from "../plan/status";
 import type { MyWorkView, PlanService } from "../service/types";
 import { DateText, daysBetween } from "./components/DateText";
 import { ErrorNotice } from "./components/Notice";
@@ -107,8 +108,8 @@ function DayGroup({
 
 const EMPTY: Record<MyWorkSection["key"], string> = {
   overdue: "Nothing is overdue.",
-  "due-soon": "Nothing is due in the next 14 days.",
-  "due-later": "Nothing is due in 15 to 30 days.",
+  "due-soon": `Nothing is due in the next ${DUE_SOON_DAYS} days.`,
+  "due-later": `Nothing is due in ${DUE_SOON_DAYS + 1} to ${MY_WORK_HORIZON_DAYS} days.`,
 };
 
 function SectionOfWork({ section, ...props }: Omit<MyWorkProps, "edits"> & { asOf: string; section: MyWorkSection }) {
@@ -144,8 +145,8 @@ function summary(work: MyWorkView): string {
   const [overdue, soon, later] = work.sections.map((section) => section.count);
   const total = overdue + soon + later;
   const whose = whoseLabel(whoseOf(work));
-  if (total === 0) return `${whose}: nothing open is due in the next 30 days.`;
-  return `${whose}: ${countOf(total, "open task")}, ${overdue} overdue, ${soon} due in the next 14 days.`;
+  if (total === 0) return `${whose}: nothing open is due in the next ${MY_WORK_HORIZON_DAYS} days.`;
+  return `${whose}: ${countOf(total, "open task")}, ${overdue} overdue, ${soon} due in the next ${DUE_SOON_DAYS} days.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PlanService } from "../service/types";
-import { activatePlan, activePlanId, listPlans, myWork, overview, readPlan, selectTask } from "./read";
+import { myWork } from "./my-work";
+import { activatePlan, activePlanId, listPlans, overview, readPlan, selectTask } from "./read";
 import { createSession, type ExcelPlanServiceOptions } from "./session";
 import { setTaskStatus } from "./status";
 import { watch } from "./watch";

@@ -1,6 +1,6 @@
 import { plusDays } from "../plan/dates";
 import { toExcelSerial } from "../plan/excel-dates";
-import { findPerson, MY_WORK_HORIZON_DAYS, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
+import { findPerson, type MyWork, MY_WORK_HORIZON_DAYS, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
 import { type CellData, isPlanSheet } from "../plan/read-sheet";
 import { readSummaryFigures, type SummaryFigures } from "../plan/read-summary";
 import { COLUMN, LAYOUT, rangeAddress, SUMMARY } from "../plan/sheet-layout";
@@ -16,18 +16,36 @@ import { interpret, runExplained, type Session } from "./session";
  * Excel on the web returns in one response (5 MB), so the rows are read in chunks of at most RESPONSE_BUDGET
  * bytes, and only the columns the job needs.
  *
- * My work, in four round trips for a typical book: (1) the sheet list; (2) each sheet's header (marker, client,
- * dates, team, the plan's own summary figures) and how far down its values go; (3) Owner to Status of every plan
- * that may hold work due within 30 days; (4) Phase, Task and the ids of the plans with rows on the list. The
- * rows on the list are chosen by `myWork` (src/plan/my-work.ts) itself, over the plans as read, so the list is
- * the one `myWork` makes of the whole plans.
+ * My work, in four round trips for a book of 300 plans: (1) the sheet list; (2) each sheet's header (marker,
+ * client, dates, team, the plan's own summary figures) and how far down its values go; (3) what decides whether
+ * a row is listed (due, status, and assigned to or owner when the list is a person's or a role's) of every plan
+ * that may hold work due within 30 days; (4) what the listed rows show besides (phase, task, id). The rows are
+ * chosen by `myWork` (src/plan/my-work.ts) itself over the plans as read, so the list is the one `myWork` makes
+ * of the whole plans. Each step reads more round trips where its blocks exceed the budget.
  */
 
-/** JSON bytes one round trip may bring back: a fifth of Excel on the web's 5 MB, room for a wrong estimate. */
+/** JSON bytes a round trip may bring back by the guess: room for a wrong guess under 1 MB (Excel on the web: 5 MB). */
 const RESPONSE_BUDGET = 700_000;
 
-/** What a cell costs in a response before anything was read to go by: a date serial, a status, a short name. */
-const FIRST_GUESS_BYTES_PER_CELL = 16;
+/**
+ * What a row's cell in each column costs in a response before anything was read to go by: a little over the
+ * average of the default template's rows (its sub-item rows hold only a text and an id: the average task text
+ * costs about 31 bytes, an id 25, a status 7). The margin for plans unlike the template is in the budget (700 KB
+ * where the add-in allows itself 1 MB), and each round trip corrects the guess for the next by what it brought
+ * back.
+ */
+const GUESS_BYTES_PER_CELL: Record<number, number> = {
+  [COLUMN.phase]: 14,
+  [COLUMN.task]: 34,
+  [COLUMN.owner]: 6,
+  [COLUMN.assignedTo]: 12,
+  [COLUMN.opens]: 6,
+  [COLUMN.due]: 6,
+  [COLUMN.status]: 9,
+  [COLUMN.completedOn]: 4,
+  [COLUMN.notes]: 8,
+  [COLUMN.id]: 28,
+};
 
 interface PlanSheet {
   sheet: Excel.Worksheet;
@@ -72,15 +90,21 @@ interface ReadBlock extends Block {
   values: CellData[][];
 }
 
-const cellsOf = (block: Block) => (block.lastRow - block.firstRow + 1) * (block.lastColumn - block.firstColumn + 1);
+/** A block's guessed response bytes (GUESS_BYTES_PER_CELL). */
+function guessBytes(block: Block): number {
+  let perRow = 0;
+  for (let column = block.firstColumn; column <= block.lastColumn; column++) perRow += GUESS_BYTES_PER_CELL[column];
+  return (block.lastRow - block.firstRow + 1) * perRow;
+}
 
 /**
- * Reads `blocks` in as few round trips as keep each response within RESPONSE_BUDGET, by an estimate of each
- * block's bytes that each round trip corrects for the next from what it brought back.
+ * Reads `blocks` in as few round trips as keep each response within RESPONSE_BUDGET, by a guess of each block's
+ * bytes that each round trip corrects for the next from what it brought back. A guess can be wrong (a plan whose
+ * every task has pages of text); the budget leaves room for that up to Excel on the web's limit.
  */
 async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[]): Promise<ReadBlock[]> {
   const read: ReadBlock[] = [];
-  let bytesPerCell = FIRST_GUESS_BYTES_PER_CELL;
+  let scale = 1;
   let next = 0;
   while (next < blocks.length) {
     const chunk: { block: Block; range: Excel.Range }[] = [];
@@ -88,7 +112,7 @@ async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[
     // At least one block a round trip, however large: a single block over the budget is not split.
     while (
       next < blocks.length &&
-      (chunk.length === 0 || estimate + cellsOf(blocks[next]) * bytesPerCell <= RESPONSE_BUDGET)
+      (chunk.length === 0 || estimate + guessBytes(blocks[next]) * scale <= RESPONSE_BUDGET)
     ) {
       const block = blocks[next++];
       const range = block.plan.sheet.getRange(
@@ -96,23 +120,37 @@ async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[
       );
       range.load("values");
       chunk.push({ block, range });
-      estimate += cellsOf(block) * bytesPerCell;
+      estimate += guessBytes(block) * scale;
     }
     // One round trip a chunk is the point: each response stays within the budget.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     let bytes = 0;
-    let cells = 0;
+    let guessed = 0;
     for (const { block, range } of chunk) {
       const values = range.values as CellData[][];
       bytes += JSON.stringify(values).length;
-      cells += cellsOf(block);
+      guessed += guessBytes(block);
       read.push({ ...block, values });
     }
-    // What this round trip really cost a cell, with a margin: the next plans are likely much like these.
-    if (cells > 0) bytesPerCell = Math.max(4, (bytes / cells) * 1.25);
+    // The next plans are likely much like these: guess as these really cost, with a margin.
+    if (guessed > 0) scale = Math.min(100, Math.max(0.5, (bytes / guessed) * 1.15));
   }
   return read;
+}
+
+/** Rows as blocks of consecutive rows (a gap of up to `gap` rows read along), each over the given columns. */
+function rowBlocks(plan: PlanSheet, rows: readonly number[], columns: [number, number][], gap = 2): Block[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const row of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && row - last[1] <= gap + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs.flatMap(([firstRow, lastRow]) =>
+    columns.map(([firstColumn, lastColumn]) => ({ plan, firstRow, firstColumn, lastRow, lastColumn })),
+  );
 }
 
 /** A plan's values from A1 to its last row as far as read: the header, then the blocks; the rest empty. */
@@ -158,6 +196,19 @@ function nothingDueBy(plan: PlanSheet, loaded: PlanOnSheet, horizon: number): bo
 
 const tableRows = (plan: PlanSheet) => plan.lastRow >= LAYOUT.firstDataRow;
 
+/** Columns (ascending) as ranges of adjacent ones: [1, 2, 4, 10] is [[1, 2], [4, 4], [10, 10]]. */
+function adjacentColumns(columns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const column of columns) {
+    const last = runs[runs.length - 1];
+    if (last && column === last[1] + 1) last[1] = column;
+    else runs.push([column, column]);
+  }
+  return runs;
+}
+
+const tasksOf = (work: MyWork) => work.sections.flatMap((section) => section.days.flatMap((day) => day.tasks));
+
 export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView> {
   return runExplained("Reading your work across the plans", async (context) => {
     const today = session.today();
@@ -169,46 +220,48 @@ export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView
     const filter = { asOf: today, person, role: query.role };
     const horizon = toExcelSerial(plusDays(today, MY_WORK_HORIZON_DAYS));
 
-    // Round trip 3: what decides whether a row is on the list (owner, assigned to, due, status) of every plan
-    // that may hold some.
+    // Round trip 3: what decides whether a row is on the list (due and status; assigned to for a person, the
+    // owner for a role), of every plan that may hold some: the rows `myWork` lists over them.
     const candidates = plans.filter((plan) => {
       const loaded = headers.find((header) => header.sheetId === plan.sheet.id);
       return loaded !== undefined && tableRows(plan) && !nothingDueBy(plan, loaded, horizon);
     });
+    const decidingColumns = (
+      [
+        [COLUMN.due, COLUMN.status],
+        person === undefined ? null : [COLUMN.assignedTo, COLUMN.assignedTo],
+        query.role === undefined ? null : [COLUMN.owner, COLUMN.owner],
+      ] satisfies ([number, number] | null)[]
+    ).filter((columns): columns is [number, number] => columns !== null);
     const deciding = await readBlocks(
       context,
-      candidates.map((plan) => ({
-        plan,
-        firstRow: LAYOUT.firstDataRow,
-        firstColumn: COLUMN.owner,
-        lastRow: plan.lastRow,
-        lastColumn: COLUMN.status,
-      })),
+      candidates.flatMap((plan) =>
+        decidingColumns.map(([firstColumn, lastColumn]) => ({
+          plan,
+          firstRow: LAYOUT.firstDataRow,
+          firstColumn,
+          lastRow: plan.lastRow,
+          lastColumn,
+        })),
+      ),
     );
-    const listed = myWorkOf(readablePlans(session, candidates, deciding), filter);
-
-    // Round trip 4: the rest of what a listed row shows (phase, task) over the rows listed, and the ids from
-    // the table's top (a row copying an id read above it is a person's own row, read-sheet.ts).
-    const lastListed = new Map<string, { first: number; last: number }>();
-    for (const task of listed.sections.flatMap((section) => section.days.flatMap((day) => day.tasks))) {
-      const span = lastListed.get(task.sheetId);
-      lastListed.set(task.sheetId, {
-        first: Math.min(span?.first ?? task.row, task.row),
-        last: Math.max(span?.last ?? task.row, task.row),
-      });
+    const rowsListed = new Map<string, number[]>();
+    for (const task of tasksOf(myWorkOf(readablePlans(session, candidates, deciding), filter))) {
+      rowsListed.set(task.sheetId, [...(rowsListed.get(task.sheetId) ?? []), task.row]);
     }
+
+    // Round trip 4: the rest of what a line shows (phase, task, owner, assigned to, id), of those rows only. The
+    // ids of rows not read are not known here: a pasted copy of a task row is told from the task (read-sheet.ts)
+    // when both rows are listed, else it shows the task's id.
+    const shown = candidates.filter((plan) => rowsListed.has(plan.sheet.id));
+    const decided = new Set(decidingColumns.flatMap(([first, last]) => [first, last]));
+    const showingColumns = adjacentColumns(
+      [COLUMN.phase, COLUMN.task, COLUMN.owner, COLUMN.assignedTo, COLUMN.id].filter((column) => !decided.has(column)),
+    );
     const showing = await readBlocks(
       context,
-      candidates.flatMap((plan): Block[] => {
-        const span = lastListed.get(plan.sheet.id);
-        if (!span) return [];
-        return [
-          { plan, firstRow: span.first, firstColumn: COLUMN.phase, lastRow: span.last, lastColumn: COLUMN.task },
-          { plan, firstRow: LAYOUT.firstDataRow, firstColumn: COLUMN.id, lastRow: span.last, lastColumn: COLUMN.id },
-        ];
-      }),
+      shown.flatMap((plan) => rowBlocks(plan, rowsListed.get(plan.sheet.id)!, showingColumns)),
     );
-    const shown = candidates.filter((plan) => lastListed.has(plan.sheet.id));
     return { ...myWorkOf(readablePlans(session, shown, [...deciding, ...showing]), filter), people };
   });
 }

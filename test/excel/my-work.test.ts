@@ -71,6 +71,7 @@ describe("My work across the workbook's plans", () => {
     ["one person", { person: DANA }],
     ["the other person", { person: SAM }],
     ["a role", { role: "Associate AE" }],
+    ["a person in a role", { person: SAM, role: "Associate AE" }],
   ])("for %s: the list the pure rule makes of the whole plans, in at most four round trips", async (_, query) => {
     const { service, fake, sheets } = await book();
     fake.resetCounters();

@@ -58,6 +58,7 @@ async function buildBook(fake: Fake, service: PlanService, count: number) {
         const sheet = context.workbook.worksheets.add(`Client ${i}`);
         sheet.getRange(`A1:J${values.length}`).values = values;
       }
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- fifty sheets a batch keeps each request small
       await context.sync();
     });
     await fake.settle();
@@ -131,7 +132,11 @@ async function benchWatchedEdit(
   await fake.settle();
   let view: WorkbookOverview = await service.overview();
   const events: PlanEvent[] = [];
+  fake.resetCounters();
   const stop = await service.watch((event) => events.push(event));
+  // Watching starts from every plan's statuses: read once, in chunks.
+  emit(`watch_start_round_trips_${count}`, fake.syncCount, "syncs");
+  emit(`watch_start_max_response_bytes_${count}`, fake.maxResponseBytes, "bytes");
   /** The pane after the events of one edit: their own view, or (round trips counted) a read of the workbook. */
   const paneRefresh = async () => {
     view = viewAfterEvents(view, events.splice(0)) ?? (await service.overview());

@@ -44,7 +44,7 @@ const GUESS_BYTES_PER_CELL: Record<number, number> = {
   [COLUMN.status]: 9,
   [COLUMN.completedOn]: 4,
   [COLUMN.notes]: 8,
-  [COLUMN.id]: 28,
+  [COLUMN.id]: 32,
 };
 
 interface PlanSheet {

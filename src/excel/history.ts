@@ -47,11 +47,16 @@ export function historyRow(entry: HistoryEntry): (string | number)[] {
   ];
 }
 
+/** The names a history sheet takes, in order: "Plan history", "Plan history (2)", ... */
+export function historySheetName(n: number): string {
+  return n === 1 ? HISTORY_SHEET : `${HISTORY_SHEET} (${n})`;
+}
+
 /** "Plan history", or "Plan history (2)", ... when a sheet already has the name (Excel ignores case in names). */
 export function freeHistorySheetName(taken: readonly string[]): string {
   const lower = new Set(taken.map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? HISTORY_SHEET : `${HISTORY_SHEET} (${n})`;
+    const candidate = historySheetName(n);
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }

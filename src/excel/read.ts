@@ -1,16 +1,9 @@
-import { isPlanSheet } from "../plan/read-sheet";
+import { type CellData, isPlanSheet } from "../plan/read-sheet";
+import { readSummaryFigures } from "../plan/read-summary";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { statusBaseline } from "../plan/status-changes";
-import { findPerson, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
-import {
-  PlanError,
-  type MyWorkQuery,
-  type MyWorkView,
-  type PlanDetail,
-  type PlanSummary,
-  type WorkbookOverview,
-} from "../service/types";
-import { damagedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
+import { PlanError, type PlanDetail, type PlanSummary, type WorkbookOverview } from "../service/types";
+import { damagedPlanSummary, listedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
 import type { CellsBefore } from "./commit";
 import { interpret, runExplained, type Session } from "./session";
 
@@ -97,72 +90,90 @@ export async function loadPlanCells(
   };
 }
 
+/** A sheet's cells from A1 through the task table's header row: marker, client, dates, team, summary figures. */
+export function queuePlanHeader(sheet: Excel.Worksheet): Excel.Range {
+  const range = sheet.getRange(`A1:${address(LAYOUT.headerRow, COLUMN.id)}`);
+  range.load("values");
+  return range;
+}
+
+/** A plan sheet's header as read, or why it cannot be read; its rows are not part of it. */
+export function headerOf(session: Session, sheet: Excel.Worksheet, values: unknown[][]): PlanOnSheet | PlanSummary {
+  try {
+    return interpret(session, sheet.id, sheet.name, values);
+  } catch (error) {
+    return damagedPlanSummary(sheet.id, sheet.name, error);
+  }
+}
+
 /**
- * Every plan of the workbook (and the active sheet's id), in two round trips: the sheet list, then a
- * plan-sized window of every sheet; a third only for a plan that grew past the window.
+ * Every plan of the workbook summed up, the active sheet's id and (for the pane's overview) the plan on
+ * `chosenId`, or on the active sheet, read in full: two round trips, the sheet list, then each sheet's header
+ * (about 1.5 KB a plan: the plan's own summary figures stand for its rows) and the chosen plan's window. A third
+ * reads in full the plans whose sheets have no summary figures (written before them, or their formulas broken)
+ * and a chosen plan that grew past the window.
  */
 async function readWorkbook(
   context: Excel.RequestContext,
   session: Session,
-): Promise<{ activeId: string; plans: (PlanOnSheet | PlanSummary)[] }> {
+  choose: { sheetId?: string } | null,
+): Promise<{ activeId: string; plans: PlanSummary[]; chosen: PlanOnSheet | PlanSummary | null }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/id,items/name");
   const active = sheets.getActiveWorksheet();
   active.load("id");
   await context.sync();
-  // The marker in each window says whether the sheet is a plan; for plans it usually holds the whole plan.
-  const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
+  const chosenId = choose ? (choose.sheetId ?? active.id) : null;
+  const headers = sheets.items.map((sheet) => ({
+    sheet,
+    header: queuePlanHeader(sheet),
+    window: sheet.id === chosenId ? planWindow(sheet) : null,
+  }));
   await context.sync();
-  const planWindows = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
-  const longer = planWindows
-    .filter(({ window }) => windowIsShort(window))
-    .map(({ sheet }) => {
-      const whole = wholePlanRange(sheet);
-      whole.load("values");
-      return { sheet, range: whole };
-    });
-  if (longer.length > 0) await context.sync();
-  const plans = planWindows.map(({ sheet, window }) => {
-    const values = longer.find((l) => l.sheet === sheet)?.range.values ?? window.range.values;
-    try {
-      const loaded = interpret(session, sheet.id, sheet.name, values);
-      followStatuses(session, loaded);
-      return loaded;
-    } catch (error) {
-      return damagedPlanSummary(sheet.id, sheet.name, error);
+  const read = headers
+    .filter(({ header }) => isPlanSheet(markerOf(header.values)))
+    .map((entry) => ({ ...entry, figures: readSummaryFigures(entry.header.values as CellData[][]) }));
+  // The plans to read in full: the chosen one, and those whose figures cannot stand for their rows.
+  const whole = new Map<Excel.Worksheet, Excel.Range>();
+  for (const { sheet, window, figures } of read) {
+    if ((window && windowIsShort(window)) || (!window && figures === null)) {
+      const range = wholePlanRange(sheet);
+      range.load("values");
+      whole.set(sheet, range);
     }
-  });
-  return { activeId: active.id, plans };
+  }
+  if (whole.size > 0) await context.sync();
+  let chosen: PlanOnSheet | PlanSummary | null = null;
+  const plans: PlanSummary[] = [];
+  for (const { sheet, header, window, figures } of read) {
+    const rows = whole.get(sheet)?.values ?? window?.range.values;
+    const loaded = headerOf(session, sheet, rows ?? header.values);
+    if (window) chosen = loaded;
+    if (!("plan" in loaded)) {
+      plans.push(loaded);
+      continue;
+    }
+    if (rows) followStatuses(session, loaded);
+    plans.push(figures ? listedPlanSummary(loaded, figures) : planSummary(loaded));
+  }
+  return { activeId: active.id, plans, chosen };
 }
 
-const summaryOf = (entry: PlanOnSheet | PlanSummary): PlanSummary => ("plan" in entry ? planSummary(entry) : entry);
-
 export function listPlans(session: Session): Promise<PlanSummary[]> {
-  return runExplained("Listing the workbook's plans", async (context) =>
-    (await readWorkbook(context, session)).plans.map(summaryOf),
+  return runExplained(
+    "Listing the workbook's plans",
+    async (context) => (await readWorkbook(context, session, null)).plans,
   );
 }
 
 export function overview(session: Session, sheetId?: string): Promise<WorkbookOverview> {
   return runExplained("Reading the plans in this workbook", async (context) => {
-    const { activeId, plans } = await readWorkbook(context, session);
-    const chosen = plans.find((entry) => entry.sheetId === (sheetId ?? activeId));
+    const { plans, chosen } = await readWorkbook(context, session, { sheetId });
     return {
-      plans: plans.map(summaryOf),
+      plans,
       activeId: chosen ? chosen.sheetId : null,
       detail: chosen && "plan" in chosen ? planDetail(chosen, session.today(), session.template) : null,
     };
-  });
-}
-
-export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView> {
-  return runExplained("Reading your work across the plans", async (context) => {
-    const { plans } = await readWorkbook(context, session);
-    const readable = plans.filter((entry): entry is PlanOnSheet => "plan" in entry);
-    const people = peopleOnTeams(readable);
-    // A name nobody's team holds lists nothing, rather than everyone's work.
-    const person = query.person === undefined ? undefined : (findPerson(readable, query.person) ?? query.person);
-    return { ...myWorkOf(readable, { asOf: session.today(), person, role: query.role }), people };
   });
 }
 

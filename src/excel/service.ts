@@ -1,5 +1,6 @@
 import type { PlanService } from "../service/types";
-import { activatePlan, activePlanId, listPlans, myWork, overview, readPlan, selectTask } from "./read";
+import { myWork } from "./my-work";
+import { activatePlan, activePlanId, listPlans, overview, readPlan, selectTask } from "./read";
 import { createSession, type ExcelPlanServiceOptions } from "./session";
 import { setTaskStatus } from "./status";
 import { watch } from "./watch";
@@ -9,7 +10,8 @@ export type { ExcelPlanServiceOptions };
 /**
  * The pane's PlanService on Office.js. Each job has its own module, all sharing one session (session.ts):
  * - create.ts: a new plan sheet;
- * - read.ts: the list of plans, one plan in detail, the active plan;
+ * - read.ts: the list of plans (each sheet's header and own summary figures), one plan in detail, the active plan;
+ * - my-work.ts: My work across every plan, and the statuses watching starts from, read in chunks of bounded size;
  * - status.ts: a status set from the pane, with Completed on and Plan history;
  * - watch.ts: a person's edits in the sheet, followed and recorded;
  * - update-repair.ts: a new team, a newer template, repaired date formulas;

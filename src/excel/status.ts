@@ -6,6 +6,7 @@ import type { PlanOnSheet } from "../service/view";
 import { type CellsBefore, commit, type CommitMessages, queueRestore, stagingName } from "./commit";
 import {
   freeHistorySheetName,
+  historySheetName,
   HISTORY_SHEET,
   HISTORY_TABLE,
   type HistoryEntry,
@@ -21,18 +22,28 @@ import { renderCellWrites } from "./sheet-writer";
  * Plan history for each, written together or not at all.
  */
 
-/** What a status change needs to know of Plan history, read with the plan: the table, if any, and the sheet names. */
+/** How many of the names a new history sheet may take are looked up: more history sheets than that are no book. */
+const HISTORY_NAMES_LOOKED_UP = 10;
+
+/**
+ * What a status change needs to know of Plan history, read with the plan: the table, if any, and which of the
+ * names a new history sheet may take are taken. Those names, not the list of every sheet: what an edit reads
+ * does not grow with the number of plans in the workbook.
+ */
 export interface HistoryRead {
   table: Excel.Table;
-  sheets: Excel.WorksheetCollection;
+  namedSheets: Excel.Worksheet[];
 }
 
 export function queueHistoryRead(context: Excel.RequestContext): HistoryRead {
   const table = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
   table.load("name");
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  return { table, sheets };
+  const namedSheets = Array.from({ length: HISTORY_NAMES_LOOKED_UP }, (_, index) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(historySheetName(index + 1));
+    sheet.load("name");
+    return sheet;
+  });
+  return { table, namedSheets };
 }
 
 /** Said when the history table was gone although its sheet name is taken, so the history moves to a new sheet. */
@@ -71,7 +82,7 @@ export async function recordStatusChanges(
     from,
     to,
   }));
-  const taken = history.sheets.items.map((s) => s.name);
+  const taken = history.namedSheets.filter((s) => !s.isNullObject).map((s) => s.name);
   const newHistory = history.table.isNullObject;
   const staging = newHistory ? stagingName() : null;
   const historySheet = freeHistorySheetName(taken);

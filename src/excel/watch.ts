@@ -6,7 +6,8 @@ import { planDetail, type PlanOnSheet } from "../service/view";
 import { scheduleOverviewPass } from "./book-overview";
 import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
-import { listPlans, markerOf, planWindow, wholeIfLonger } from "./read";
+import { followEveryPlan } from "./my-work";
+import { markerOf, planWindow, wholeIfLonger } from "./read";
 import { RENAME_EVENT_SET } from "./requirements";
 import { interpret, type Session } from "./session";
 import { queueHistoryRead, recordStatusChanges } from "./status";
@@ -62,7 +63,7 @@ async function followEdit(
 
 /** Starts following the workbook; resolves to a function that stops. */
 export async function watch(session: Session, listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {
-  await listPlans(session); // the baseline every later change is compared with
+  await followEveryPlan(session); // the baseline every later change is compared with
   const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (event.triggerSource === "ThisLocalAddin") return;
     const report = (sheetId: string, problems: Problem[], detail?: PlanDetail, historyNote?: string) =>

@@ -10,13 +10,22 @@ import type { PlanRequest, Problem } from "../plan/validate";
  * with Office.js. Dates are ISO "YYYY-MM-DD" strings; null where a cell holds no valid date.
  */
 
-export interface StatusCounts {
-  notStarted: number;
-  inProgress: number;
+/**
+ * What the plan list shows of a plan's work: done, overdue and due in the next 14 days. For a listed plan these
+ * are the sheet's own summary figures (SUMMARY in sheet-layout.ts), computed by its formulas on Excel's TODAY(),
+ * the same figures the Book overview shows; the list reads them instead of every plan's rows.
+ */
+export interface PlanCounts {
   done: number;
-  notApplicable: number;
   overdue: number;
   dueSoon: number;
+}
+
+/** A plan's tasks by status, counted from its rows: what a plan read in full (PlanDetail) carries. */
+export interface StatusCounts extends PlanCounts {
+  notStarted: number;
+  inProgress: number;
+  notApplicable: number;
 }
 
 export interface PlanSummary {
@@ -25,7 +34,7 @@ export interface PlanSummary {
   client: string;
   bind: string | null;
   renewal: string | null;
-  counts: StatusCounts;
+  counts: PlanCounts;
   /** What is wrong with the Bind/Renewal cells right now (typed by a person), for the pane to show. */
   problems: Problem[];
 }
@@ -44,6 +53,7 @@ export interface PhaseProgress {
 }
 
 export interface PlanDetail extends PlanSummary {
+  counts: StatusCounts;
   today: string;
   /** The service team named in the plan's header. */
   team: ServiceTeam;

@@ -1,5 +1,6 @@
 import { type CalendarDate, toIsoDate } from "../plan/dates";
 import { type SheetPlan, type SheetRow, TASK_FIELDS, type TaskFields } from "../plan/read-sheet";
+import type { SummaryFigures } from "../plan/read-summary";
 import type { Schedule } from "../plan/schedule";
 import { isClosed, STATUS, taskState } from "../plan/status";
 import type { Template } from "../plan/template";
@@ -44,7 +45,8 @@ export function newPlanCounts(schedule: Schedule, today: CalendarDate): StatusCo
   };
 }
 
-export function planSummary({ sheetId, sheetName, plan }: PlanOnSheet): PlanSummary {
+/** A plan read in full summed up: its counts from its rows. */
+export function planSummary({ sheetId, sheetName, plan }: PlanOnSheet): PlanSummary & { counts: StatusCounts } {
   return {
     sheetId,
     sheetName,
@@ -56,8 +58,29 @@ export function planSummary({ sheetId, sheetName, plan }: PlanOnSheet): PlanSumm
   };
 }
 
+/**
+ * A plan summed up from its header and its own summary figures (read-summary.ts), without its rows: `plan` is
+ * the header as read (it has no rows). Counts the sheet cannot compute without dates are 0, as the sheet shows
+ * them (no colors) while the Bind or Renewal cell holds none.
+ */
+export function listedPlanSummary({ sheetId, sheetName, plan }: PlanOnSheet, figures: SummaryFigures): PlanSummary {
+  return {
+    sheetId,
+    sheetName,
+    client: plan.client,
+    bind: plan.bind,
+    renewal: plan.renewal,
+    counts: { done: figures.done, overdue: figures.overdue ?? 0, dueSoon: figures.dueSoon ?? 0 },
+    problems: plan.problems,
+  };
+}
+
 /** A plan sheet that could not be read still appears in the list, named by its sheet, with what is wrong. */
-export function damagedPlanSummary(sheetId: string, sheetName: string, error: unknown): PlanSummary {
+export function damagedPlanSummary(
+  sheetId: string,
+  sheetName: string,
+  error: unknown,
+): PlanSummary & { counts: StatusCounts } {
   return {
     sheetId,
     sheetName,

@@ -116,7 +116,11 @@ describe("creating a plan sheet through Office.js", () => {
 });
 
 describe("finding the workbook's plans", () => {
-  it("lists plan sheets with client, dates and status counts in two round trips", async () => {
+  // The sheets' own TODAY() (HyperFormula reads Date.now) on the harness's day, as Excel's matches the pane's.
+  beforeEach(() => jest.spyOn(Date, "now").mockReturnValue(new Date(2027, 2, 2, 12).getTime()));
+  afterEach(() => jest.restoreAllMocks());
+
+  it("lists plan sheets with client, dates and the sheets' own counts in two round trips", async () => {
     const { service, fake } = setUp();
     await service.createPlan(ACME);
     await service.createPlan({ client: "Beta Logistics", bind: "2026-06-01", renewal: "2027-06-01" });
@@ -134,10 +138,23 @@ describe("finding the workbook's plans", () => {
     ]);
     // Today is 2027-03-02 (the harness clock): Beta's bind-anchored work is overdue.
     expect(plans[1].counts.overdue).toBeGreaterThan(0);
-    expect(plans[0].counts).toMatchObject({ notStarted: 32, done: 0 });
+    // The same counts as the plan's rows give (the pane's reading), from its summary figures alone.
+    expect(plans[0].counts).toEqual({ done: 0, overdue: 6, dueSoon: 3 });
+    expect(fake.syncSizes[1].responseBytes).toBeLessThan(3 * 2500); // three headers, no task rows
   });
 
-  it("reads a plan that grew past the window in one more round trip, and skips large other sheets cheaply", async () => {
+  it("lists a plan whose sheet has no summary figures (written before them) from its rows, one round trip more", async () => {
+    const { service, fake } = setUp();
+    await service.createPlan(ACME);
+    const row = SUMMARY.open.row;
+    fake.setValues(SHEET, `A${row}:J${row}`, [Array(10).fill("")]);
+    fake.resetCounters();
+    const [plan] = await service.listPlans();
+    expect(fake.syncCount).toBe(3);
+    expect(plan.counts).toEqual({ notStarted: 32, inProgress: 0, done: 0, notApplicable: 0, overdue: 6, dueSoon: 3 });
+  });
+
+  it("lists a plan that grew past the window from its figures, and skips large other sheets cheaply", async () => {
     const { service, fake } = setUp();
     const created = await service.createPlan(ACME);
     if (!created.ok) throw new Error("not created");
@@ -148,7 +165,8 @@ describe("finding the workbook's plans", () => {
     fake.resetCounters();
     const plans = await service.listPlans();
     expect(plans.map((p) => p.sheetName)).toEqual([SHEET]);
-    expect(fake.syncCount).toBe(3);
+    expect(plans[0].counts).toEqual({ done: 0, overdue: 6, dueSoon: 3 });
+    expect(fake.syncCount).toBe(2);
     const detail = await service.readPlan(created.plan.sheetId);
     expect(detail.tasks).toHaveLength(32);
   });

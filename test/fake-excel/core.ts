@@ -24,6 +24,8 @@ export interface ApplyCtx {
   changed(sheet: SheetModel, rect: Rect, changeType: string, details?: ChangeDetails): void;
   /** Records another worksheet-level event (onAdded, onDeleted, onActivated, onFormatChanged, ...). */
   raise(eventName: string, sheet: SheetModel, extra?: Record<string, unknown>, rect?: Rect): void;
+  /** Adds what an operation returns (a load's properties, a method's result) to the sync's response. */
+  respond(value: unknown): void;
 }
 
 export interface PropSpec {
@@ -81,7 +83,17 @@ interface Op {
   kind: OpKind;
   type: string;
   obj: ClientObject | null;
+  /** What the request carries for the operation besides its name: a set's value, a method's arguments. */
+  args?: unknown;
   run(ac: ApplyCtx): void;
+}
+
+/** The size of one round trip, as JSON bytes (UTF-8) of what Office.js would send and get back. */
+export interface SyncSize {
+  /** The `Excel.run` (1-based, counted since the fake started) whose context made the sync. */
+  run: number;
+  requestBytes: number;
+  responseBytes: number;
 }
 
 export interface Fault {
@@ -117,6 +129,10 @@ export interface FakeCore {
   faults: Fault[];
   nextSyncFaults: Fault[];
   supportsTriggerSource: boolean;
+  /** Every round trip's size since the counters were last reset, in order. */
+  syncSizes: SyncSize[];
+  /** Excel.run calls since the fake started (not reset): names the context of each SyncSize. */
+  runSerial: number;
   /** Creates API objects for a context (set by the API layer). */
   api: {
     workbook(ctx: RequestContextImpl): ClientObject;
@@ -179,6 +195,11 @@ export class ClientObject {
   tracked = false;
   private memo: { v: unknown } | null = null;
   private readonly children = new Map<string, ClientObject>();
+  /**
+   * How Office.js names this object in a request's object paths: the navigation property or the method (with its
+   * arguments) that made it from its parent, e.g. `{ name: "getRange", args: ["A1:J300"] }`.
+   */
+  step: { name: string; args?: unknown } | null;
 
   constructor(
     readonly ctx: RequestContextImpl,
@@ -186,6 +207,7 @@ export class ClientObject {
     private readonly resolver: () => unknown,
     readonly parent: ClientObject | null = null,
   ) {
+    this.step = parent ? (ctx.currentCall ?? { name: def.name }) : null;
     this.proxy = new Proxy(Object.create(null) as object, {
       get: (_t, key) => this.getMember(key),
       set: (_t, key, value) => {
@@ -238,6 +260,7 @@ export class ClientObject {
       const spec = this.def.navs?.[name];
       if (!spec) throw notImplemented(this.def.name, name);
       child = new ClientObject(this.ctx, spec.def(), () => spec.resolve(this.resolve(), this.core), this);
+      child.step = { name };
       this.children.set(name, child);
     }
     return child;
@@ -255,7 +278,13 @@ export class ClientObject {
 
   /** Queues a write operation against this object. */
   write(member: string, fn: (t: unknown, ac: ApplyCtx) => void, kind: "write" | "meta" = "write"): void {
-    this.ctx.enqueue({ kind, type: `${this.def.name}.${member}`, obj: this, run: (ac) => fn(this.resolve(), ac) });
+    this.ctx.enqueue({
+      kind,
+      type: `${this.def.name}.${member}`,
+      obj: this,
+      args: this.ctx.currentCall?.args,
+      run: (ac) => fn(this.resolve(), ac),
+    });
   }
 
   /** Queues a read returning a ClientResult. */
@@ -265,7 +294,12 @@ export class ClientObject {
       kind: "read",
       type: `${this.def.name}.${member}`,
       obj: this,
-      run: () => result.resolveWith(cloneForRead(fn(this.resolve()))),
+      args: this.ctx.currentCall?.args,
+      run: (ac) => {
+        const value = cloneForRead(fn(this.resolve()));
+        result.resolveWith(value);
+        ac.respond(value);
+      },
     });
     return result.proxy;
   }
@@ -277,6 +311,7 @@ export class ClientObject {
       kind: "write",
       type: `${this.def.name}.${member}`,
       obj: this,
+      args: this.ctx.currentCall?.args,
       run: (ac) => {
         slot = { v: fn(this.resolve(), ac) };
       },
@@ -316,7 +351,13 @@ export class ClientObject {
           this.ensureUsable();
           const paths = parseLoadSpec(spec);
           for (const p of paths) validatePath(def, p);
-          this.ctx.enqueue({ kind: "load", type: `${def.name}.load`, obj: this, run: () => applyLoad(this, paths) });
+          this.ctx.enqueue({
+            kind: "load",
+            type: `${def.name}.load`,
+            obj: this,
+            args: paths.map((p) => p.join("/")),
+            run: (ac) => ac.respond(applyLoad(this, paths)),
+          });
           return this.proxy;
         };
       case "set":
@@ -361,7 +402,14 @@ export class ClientObject {
       const fn = def.methods[key];
       return (...args: unknown[]) => {
         this.ensureUsable();
-        return fn(this, ...args);
+        // The operations and objects the method makes carry its name and arguments into the request.
+        const outer = this.ctx.currentCall;
+        this.ctx.currentCall = { name: key, args };
+        try {
+          return fn(this, ...args);
+        } finally {
+          this.ctx.currentCall = outer;
+        }
       };
     }
     if (def.events?.[key]) return this.ctx.core.events.handlersObject(this, key, def.events[key]);
@@ -386,6 +434,7 @@ export class ClientObject {
       kind: spec.kind === "meta" ? "meta" : "write",
       type: `${def.name}.${key}`,
       obj: this,
+      args: copy,
       run: (ac) => setter(this.resolve(), copy, ac),
     });
     // Office.js keeps the assigned value in the proxy, so it reads back without a load.
@@ -443,11 +492,13 @@ function validatePath(def: TypeDef, path: string[]): void {
   throw notImplemented(def.name, head);
 }
 
-function applyLoad(obj: ClientObject, paths: string[][]): void {
+/** Loads `paths` of `obj` and returns what the response carries for them (a null object: `{ _IsNull: true }`). */
+function applyLoad(obj: ClientObject, paths: string[][]): Record<string, unknown> {
   const t = obj.resolveNullable();
   obj.loadedOnce = true;
   obj.isNull = t === null;
-  if (t === null) return;
+  if (t === null) return { _IsNull: true };
+  const sent: Record<string, unknown> = {};
   const def = obj.def;
   let effective = paths;
   if (effective.length === 0) {
@@ -468,18 +519,24 @@ function applyLoad(obj: ClientObject, paths: string[][]): void {
     const subpaths = rests.filter((r) => r.length > 0);
     if (head === "items" && def.items) {
       const itemDef = def.items.def();
-      const items = def.items.list(t, obj.core).map((resolver) => {
+      const itemData: unknown[] = [];
+      const items = def.items.list(t, obj.core).map((resolver, index) => {
         const item = new ClientObject(obj.ctx, itemDef, resolver, obj);
-        applyLoad(item, subpaths);
+        item.step = { name: "_Index", args: [index] };
+        itemData.push(applyLoad(item, subpaths));
         return item.proxy;
       });
       obj.loaded.set("items", items);
+      sent.value = itemData;
     } else if (def.props[head]) {
-      obj.loaded.set(head, cloneForRead(def.props[head].get(t, obj.core)));
+      const value = cloneForRead(def.props[head].get(t, obj.core));
+      obj.loaded.set(head, value);
+      sent[head] = value;
     } else if (def.navs?.[head]) {
-      applyLoad(obj.nav(head), subpaths);
+      sent[head] = applyLoad(obj.nav(head), subpaths);
     }
   }
+  return sent;
 }
 
 function toJSON(obj: ClientObject): Record<string, unknown> {
@@ -506,6 +563,10 @@ export function contextFromApi(ctx: unknown): RequestContextImpl {
 export class RequestContextImpl {
   queue: Op[] = [];
   closed = false;
+  /** The method being called on an API object: what the operations and objects it makes are sent as. */
+  currentCall: { name: string; args: unknown[] } | undefined = undefined;
+  /** The Excel.run that made this context (SyncSize.run). */
+  run = 0;
   readonly api: object;
   private workbookObj: ClientObject | null = null;
   private runtimeObj: ClientObject | null = null;
@@ -573,6 +634,9 @@ export class RequestContextImpl {
     const ops = this.queue.splice(0);
     await Promise.resolve();
     const core = this.core;
+    const size: SyncSize = { run: this.run, requestBytes: requestBytes(ops), responseBytes: 0 };
+    core.syncSizes.push(size);
+    const responses: unknown[] = [];
     // The browser host fetches HyperFormula with the first write; reads before it find every cell empty.
     if (!core.model.formulaEngineStarted && ops.some((op) => op.kind === "write"))
       await core.model.formulaEngineReady();
@@ -598,6 +662,9 @@ export class RequestContextImpl {
       raise(eventName, sheet, extra, rect) {
         if (core.model.eventsEnabled)
           pending.push({ eventName, sheet, rect, source: "Local", triggerSource: trigger, extra });
+      },
+      respond(value) {
+        responses.push({ ActionId: responses.length + 1, Value: value });
       },
     };
     const indexFaults = core.nextSyncFaults.splice(0);
@@ -633,7 +700,84 @@ export class RequestContextImpl {
         break;
       }
     }
+    size.responseBytes = jsonBytes({
+      Results: responses,
+      ...(error ? { Error: { Code: (error as { code?: unknown }).code ?? "", Message: String(error) } } : {}),
+    });
     core.events.enqueue(pending);
     if (error) throw error;
   }
+}
+
+// ---------- request and response sizes ----------
+
+/** UTF-8 byte length of a string, without Node's Buffer (the fake also runs in the browser). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one four-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** The JSON byte size of a value; client objects as `{ "ObjectPathId": n }`, functions left out. */
+export function jsonBytes(value: unknown, pathIds?: Map<ClientObject, number>): number {
+  const wire = (v: unknown): unknown => {
+    const obj = clientObjectOf(v);
+    if (obj) return { ObjectPathId: pathIds?.get(obj) ?? 0 };
+    if (typeof v === "function") return undefined;
+    if (Array.isArray(v)) return v.map(wire);
+    if (v !== null && typeof v === "object") {
+      // Anything but a plain object (a strict proxy of the fake's own) is sent as its toJSON says.
+      const plain: unknown =
+        Object.getPrototypeOf(v) === Object.prototype ? v : (v as { toJSON?: () => unknown }).toJSON?.();
+      if (plain === null || typeof plain !== "object") return plain;
+      if (Array.isArray(plain)) return plain.map(wire);
+      return Object.fromEntries(Object.entries(plain).map(([k, x]) => [k, wire(x)]));
+    }
+    return v;
+  };
+  return utf8Length(JSON.stringify(wire(value)) ?? "");
+}
+
+/**
+ * What Office.js sends for a batch: every action (its name, the object it acts on, the value set or the
+ * arguments), and every object path those actions use, each path once per request (the parent's id, the
+ * navigation property or method, its arguments). Shaped like Office.js's own request body, not byte for byte.
+ */
+function requestBytes(ops: readonly Op[]): number {
+  const pathIds = new Map<ClientObject, number>();
+  const paths: unknown[] = [];
+  const pathOf = (obj: ClientObject | null): number => {
+    if (!obj) return 0;
+    const known = pathIds.get(obj);
+    if (known !== undefined) return known;
+    const parentId = pathOf(obj.parent);
+    const id = pathIds.size + 1;
+    pathIds.set(obj, id);
+    paths.push({ Id: id, ParentObjectPathId: parentId, Name: obj.step?.name ?? obj.def.name, Args: obj.step?.args });
+    return id;
+  };
+  const actions = ops.map((op, index) => ({
+    Id: index + 1,
+    ObjectPathId: pathOf(op.obj),
+    Name: op.type,
+    Args: op.args,
+  }));
+  // Arguments may name other objects (a Range passed to a method): their paths go in the request too.
+  const visit = (v: unknown): void => {
+    const obj = clientObjectOf(v);
+    if (obj) pathOf(obj);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
+      Object.values(v).forEach(visit);
+  };
+  for (const op of ops) visit(op.args);
+  return jsonBytes({ Actions: actions, ObjectPaths: paths }, pathIds);
 }

@@ -1121,3 +1121,85 @@ describe("sheets renamed and deleted", () => {
     expect(fake.getValue("Overview", "A1")).toBe("#REF!");
   });
 });
+
+describe("request and response sizes", () => {
+  const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+  const grid = (rows: number, columns: number) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => `cell ${r + 1}-${c + 1} é`));
+
+  test("a load's response carries every loaded value; the request only names the range", async () => {
+    const { Excel, fake } = setup();
+    const values = grid(100, 10);
+    fake.setValues("Sheet1", "A1:J100", values);
+    fake.resetCounters();
+    await Excel.run(async (ctx: Ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:J100");
+      range.load("values");
+      await ctx.sync();
+      expect(range.values).toEqual(values);
+    });
+    expect(fake.syncSizes).toHaveLength(1);
+    const [size] = fake.syncSizes;
+    expect(size.responseBytes).toBeGreaterThanOrEqual(utf8(values));
+    expect(size.responseBytes).toBeLessThan(utf8(values) + 200);
+    expect(size.requestBytes).toBeGreaterThan(utf8("A1:J100"));
+    expect(size.requestBytes).toBeLessThan(1000);
+    expect(fake.maxResponseBytes).toBe(size.responseBytes);
+    expect(fake.responseBytes).toBe(size.responseBytes);
+  });
+
+  test("a write's request carries the values written; its response carries nothing loaded", async () => {
+    const { Excel, fake } = setup();
+    const values = grid(50, 10);
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:J50").values = values;
+      await ctx.sync();
+    });
+    const [size] = fake.syncSizes;
+    expect(size.requestBytes).toBeGreaterThanOrEqual(utf8(values));
+    expect(size.responseBytes).toBeLessThan(100);
+  });
+
+  test("every round trip is measured, with the Excel.run it belongs to; reset clears the sizes", async () => {
+    const { Excel, fake } = setup({ sheets: ["A", "B"] });
+    await Excel.run(async (ctx: Ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const count = sheets.getCount();
+      await ctx.sync();
+      expect(count.value).toBe(2);
+    });
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("A").getRange("A1").formulas = [["=1+1"]];
+    });
+    expect(fake.syncSizes.map((size) => size.run)).toEqual([1, 1, 2]);
+    // The sheet names come back in the first response; the second returns the count.
+    expect(fake.syncSizes[0].responseBytes).toBeGreaterThanOrEqual(utf8([{ name: "A" }, { name: "B" }]));
+    expect(fake.syncSizes[2].requestBytes).toBeGreaterThanOrEqual(utf8("=1+1") + utf8("A1"));
+    expect(fake.requestBytes).toBe(fake.syncSizes.reduce((sum, size) => sum + size.requestBytes, 0));
+    expect(fake.maxRequestBytes).toBe(Math.max(...fake.syncSizes.map((size) => size.requestBytes)));
+    fake.resetCounters();
+    expect(fake.syncSizes).toEqual([]);
+    expect([fake.maxRequestBytes, fake.maxResponseBytes, fake.requestBytes, fake.responseBytes]).toEqual([0, 0, 0, 0]);
+  });
+
+  test("a method's arguments are part of the request, once per object path", async () => {
+    const { Excel, fake } = setup();
+    const address = "A1:B2";
+    await Excel.run(async (ctx: Ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      for (let i = 0; i < 20; i++) sheet.getRange(address).load("values");
+      await ctx.sync();
+    });
+    const twenty = fake.syncSizes[0].requestBytes;
+    fake.resetCounters();
+    await Excel.run(async (ctx: Ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange(address);
+      for (let i = 0; i < 20; i++) range.load("values");
+      await ctx.sync();
+    });
+    // Twenty ranges send twenty paths with the address; one range loaded twenty times sends one.
+    expect(twenty - fake.syncSizes[0].requestBytes).toBeGreaterThanOrEqual(19 * utf8(address));
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Rect, colToLetters, formatRect, grid, parseSingleArea, rectCols, rectRows } from "./address";
 import { rootObjects } from "./api-workbook";
-import { ClientObject, FakeCore, Fault, RequestContextImpl, clientObjectOf, contextByApi } from "./core";
+import { ClientObject, FakeCore, Fault, RequestContextImpl, SyncSize, clientObjectOf, contextByApi } from "./core";
 import { EXCEL_ENUMS } from "./enums";
 import { RichApiError, notImplemented } from "./errors";
 import { EventBus } from "./events";
@@ -123,6 +123,17 @@ export interface DispatchedEvent {
 export interface FakeExcelController {
   readonly syncCount: number;
   readonly runCount: number;
+  /**
+   * Each round trip's size since the last resetCounters(): JSON bytes of the request (actions, their values and
+   * arguments, the object paths they use) and of the response (every loaded property's value, every method
+   * result), and the Excel.run it belongs to. Excel on the web refuses a request or response over 5 MB.
+   */
+  readonly syncSizes: readonly SyncSize[];
+  /** Totals and the largest single request and response over syncSizes. */
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly maxRequestBytes: number;
+  readonly maxResponseBytes: number;
   /** Applied workbook write operations (property sets and mutating methods), across all contexts. */
   readonly writeCount: number;
   readonly log: LogEntry[];
@@ -211,6 +222,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     faults: [] as Fault[],
     nextSyncFaults: [] as Fault[],
     supportsTriggerSource: options.supportsTriggerSource ?? true,
+    syncSizes: [] as SyncSize[],
+    runSerial: 0,
   } as FakeCore;
   core.events = new EventBus(core);
   core.api = rootObjects(core);
@@ -243,6 +256,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     lastRunOptions = runOptions;
     const context = ctx ?? new RequestContextImpl(core);
     context.closed = false;
+    context.run = ++core.runSerial;
     try {
       const result: unknown = await (batch as (c: object) => unknown)(context.api);
       if (context.queue.length > 0) {
@@ -386,6 +400,21 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     get writeCount() {
       return core.writeCount;
+    },
+    get syncSizes() {
+      return core.syncSizes;
+    },
+    get requestBytes() {
+      return core.syncSizes.reduce((sum, size) => sum + size.requestBytes, 0);
+    },
+    get responseBytes() {
+      return core.syncSizes.reduce((sum, size) => sum + size.responseBytes, 0);
+    },
+    get maxRequestBytes() {
+      return core.syncSizes.reduce((max, size) => Math.max(max, size.requestBytes), 0);
+    },
+    get maxResponseBytes() {
+      return core.syncSizes.reduce((max, size) => Math.max(max, size.responseBytes), 0);
     },
     get log() {
       return core.log;
@@ -630,6 +659,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       core.runCount = 0;
       core.writeCount = 0;
       core.log.length = 0;
+      core.syncSizes.length = 0;
     },
   };
 
@@ -657,4 +687,4 @@ export function installFakeExcel(
   return { ...created, uninstall };
 }
 
-export type { ClientObject };
+export type { ClientObject, SyncSize };

@@ -306,6 +306,8 @@ export class WorkbookModel {
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLS,
       useArrayArithmetic: false,
+      // Excel's undo is not the add-in's to use; HyperFormula's undo stack costs every write more as it grows.
+      undoLimit: 0,
     });
     this.engine = { lib, hf };
     for (const sheet of this.sheets) sheet.hfId = this.addEngineSheet(sheet.name);

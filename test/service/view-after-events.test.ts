@@ -10,6 +10,7 @@ function summary(sheetId: string, client: string): PlanSummary {
 function detail(sheetId: string, client: string, overrides: Partial<PlanDetail> = {}): PlanDetail {
   return {
     ...summary(sheetId, client),
+    counts,
     today: "2027-03-02",
     team: {},
     templateVersion: 1,

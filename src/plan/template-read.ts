@@ -35,7 +35,9 @@ export type TemplateField =
   | "due"
   | "owners"
   | "formerTexts"
-  | "source";
+  | "source"
+  /** A row of the agency's holidays sheet. */
+  | "holidays";
 
 export interface TemplateProblem {
   /** 1-based sheet row. */
@@ -70,9 +72,15 @@ const FIELD_COLUMN: Partial<Record<TemplateField, number>> = {
 export function templateFieldLabel(field: TemplateField): string {
   const column = FIELD_COLUMN[field];
   if (column) return TEMPLATE_COLUMNS[column - 1].header;
-  return { layout: "Layout", name: "Template name", version: "Version", roles: "Roles", owners: "Owners" }[
-    field as "layout" | "name" | "version" | "roles" | "owners"
-  ];
+  const labels: Partial<Record<TemplateField, string>> = {
+    layout: "Layout",
+    name: "Template name",
+    version: "Version",
+    roles: "Roles",
+    owners: "Owners",
+    holidays: "Holiday",
+  };
+  return labels[field] ?? field;
 }
 
 /** One problem as a line: "Row 14, Due (G14): ...". */

@@ -1,6 +1,7 @@
 import { MAX_ROLES } from "./roles";
 import { address, columnLetter, rangeAddress } from "./sheet-layout";
 import { planSheetName } from "./sheet-name";
+import { wrappedLines } from "./sheet-table";
 import { fitHeaderFooterText } from "./sheet-print";
 import { COLORS, TEXT_FORMAT } from "./sheet-style";
 import { createGrid, EMPTY, text, type ConditionalFormat, type SheetDescription, type Validation } from "./sheet-types";
@@ -23,13 +24,13 @@ import type { Template } from "./template";
 /** The table's columns, left to right. The role columns' headings are the template's roles. */
 export const TEMPLATE_COLUMNS = [
   { key: "id", header: "Id", width: 30 },
-  { key: "phase", header: "Phase", width: 18 },
+  { key: "phase", header: "Phase", width: 22 },
   { key: "text", header: "Text", width: 46 },
   { key: "section", header: "Section", width: 15 },
   { key: "anchor", header: "Anchor", width: 9 },
   { key: "opens", header: "Opens (days)", width: 8 },
   { key: "due", header: "Due (days)", width: 8 },
-  ...Array.from({ length: MAX_ROLES }, (_, index) => ({ key: `role${index + 1}`, header: "", width: 9 })),
+  ...Array.from({ length: MAX_ROLES }, (_, index) => ({ key: `role${index + 1}`, header: "", width: 11 })),
   { key: "formerTexts", header: "Former wording", width: 30 },
   { key: "source", header: "Source line", width: 40, hidden: true },
 ] as const;
@@ -69,6 +70,11 @@ export const TEMPLATE_LAYOUT = {
   /** Validations and colors reach this many rows below the table, so rows an administrator adds are checked. */
   roomBelow: 200,
 } as const;
+
+/** Points per line of 11-point text, for row-height estimates. */
+const LINE_POINTS = 15;
+
+const validatedToRow = (lastRow: number) => lastRow + TEMPLATE_LAYOUT.roomBelow;
 
 /** The text in the marker cell that says "this sheet is a plan template". */
 export const TEMPLATE_MARKER = "client-service-plan-template";
@@ -181,10 +187,7 @@ export function describeTemplateSheet(
         if (index < 0) throw new RangeError(`Task ${task.id}: owner "${owner}" is not one of the template's roles.`);
         put(row, C.firstRole + index, text(OWNER_MARK));
       });
-      if (task.formerTexts?.length) {
-        put(row, C.formerTexts, text(task.formerTexts.join("\n")));
-        rowHeights.push({ row, points: 15 * task.formerTexts.length });
-      }
+      if (task.formerTexts?.length) put(row, C.formerTexts, text(task.formerTexts.join("\n")));
       put(row, C.source, text(task.seed));
       row++;
       if (task.items.length > 0) rowGroups.push({ firstRow: row, lastRow: row + task.items.length - 1 });
@@ -198,7 +201,27 @@ export function describeTemplateSheet(
     }
   }
 
-  const validatedTo = lastRow + TEMPLATE_LAYOUT.roomBelow;
+  // Heights for wrapped text, which not every program measures when it opens a file.
+  const textOf = (r: number, column: number) => {
+    const cell = grid.cells[r - 1][column - 1];
+    return cell.kind === "text" ? cell.text : "";
+  };
+  rowHeights.push({ row: headerRow, points: 2 * LINE_POINTS });
+  for (let r = firstDataRow; r <= lastRow; r++) {
+    const width = (column: number) => TEMPLATE_COLUMNS[column - 1].width;
+    const lines = Math.max(
+      // Sub-items are indented by about four characters.
+      wrappedLines(textOf(r, C.text), width(C.text) - (textOf(r, C.id).split(".").length === 3 ? 4 : 0)),
+      wrappedLines(textOf(r, C.phase), width(C.phase)),
+      ...textOf(r, C.formerTexts)
+        .split("\n")
+        .map((line, index, all) => (index === all.length - 1 ? 0 : 1) + wrappedLines(line, width(C.formerTexts))),
+    );
+    if (lines > 1) rowHeights.push({ row: r, points: lines * LINE_POINTS });
+  }
+  style(rangeAddress(TEMPLATE_LAYOUT.firstDataRow, C.phase, validatedToRow(lastRow), C.phase), { wrap: true });
+
+  const validatedTo = validatedToRow(lastRow);
   const columnRange = (column: number, from = firstDataRow) => rangeAddress(from, column, validatedTo, column);
   style(rangeAddress(firstDataRow, 1, validatedTo, C.source), { vertical: "top" });
   // Everything typed in the table is Text, so an id such as "30-60" or a heading "1/2" is never taken for a number.

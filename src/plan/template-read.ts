@@ -106,8 +106,8 @@ export const MAX_TEMPLATE_NAME_LENGTH = 60;
 interface PhaseDraft {
   phase: Phase;
   row: number;
-  /** The Due offset as typed, for the order check. */
-  dueRow: number;
+  /** Whether its Anchor, Opens and Due read as they should: the order of phases is checked only then. */
+  timingRead: boolean;
 }
 
 /** Reads and checks the template sheet whose cells (from A1) are `values`. */
@@ -139,7 +139,8 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
   TEMPLATE_COLUMNS.forEach((column, index) => {
     if (column.header) expectLabel(headerRow, index + 1, column.header);
   });
-  if (layoutProblems.length > 0) return { ok: false, problems: layoutProblems };
+  // The first misplaced label says it all: the rest moved with it.
+  if (layoutProblems.length > 0) return { ok: false, problems: layoutProblems.slice(0, 1) };
 
   // Name and version.
   const name = cellText(at(TEMPLATE_LAYOUT.name.row, TEMPLATE_LAYOUT.name.column));
@@ -174,7 +175,8 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
   for (let column = C.firstRole; column <= C.lastRole; column++) {
     const role = cellText(at(headerRow, column));
     if (!role) continue;
-    const where = () => `is already the heading of ${address(headerRow, C.firstRole + roles.indexOf(role))}`;
+    const where = () =>
+      `is already the heading of ${address(headerRow, C.firstRole + roles.findIndex((other) => other.toLowerCase() === role.toLowerCase()))}`;
     if (roles.some((other) => other.toLowerCase() === role.toLowerCase())) {
       problem(headerRow, "roles", column, `Role ${quoted(role)} ${where()}: give each role its own name.`);
     } else if (role.includes("/")) {
@@ -219,6 +221,8 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
   // The table: phases, their tasks, their sub-items.
   const phases: PhaseDraft[] = [];
   let task: TemplateTask | null = null;
+  // After a task row that could not be read, its sub-items are left unread (and unreported) until it is fixed.
+  let skippingItems = false;
   const idRows = new Map<string, number>();
   for (let row = TEMPLATE_LAYOUT.firstDataRow; row <= values.length; row++) {
     const line = (column: number) => at(row, column);
@@ -227,9 +231,15 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
     const id = visible[C.id - 1];
     const source = line(C.source);
     const seed = source === null || source === undefined ? "" : String(source).trim();
+    const fail = (field: TemplateField, column: number, message: string) => {
+      problem(row, field, column, message);
+      if (id.split(".").length < 3) {
+        skippingItems = true;
+        task = null;
+      }
+    };
     if (!id) {
-      problem(
-        row,
+      fail(
         "id",
         C.id,
         "The Id is empty: give the row an id (a phase: bind-30; a task: its phase's id, a dot and a name, e.g. bind-30.kickoff).",
@@ -237,8 +247,7 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
       continue;
     }
     if (!ID_PATTERN.test(id)) {
-      problem(
-        row,
+      fail(
         "id",
         C.id,
         `Id ${quoted(id)} may hold only letters, digits, "-" and "_", with a dot before a task's and a sub-item's name (bind-60.loss-runs.distribute).`,
@@ -247,7 +256,7 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
     }
     const firstRow = idRows.get(id);
     if (firstRow !== undefined) {
-      problem(row, "id", C.id, `Id ${quoted(id)} is already on row ${firstRow}: give each row its own id.`);
+      fail("id", C.id, `Id ${quoted(id)} is already on row ${firstRow}: give each row its own id.`);
       continue;
     }
     idRows.set(id, row);
@@ -258,10 +267,14 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
       .map((index) => C.firstRole + index)
       .filter((column) => visible[column - 1] !== "");
 
+    if (depth === 3 && skippingItems) continue;
+    skippingItems = false;
     if (depth === 1) {
       task = null;
+      const before = problems.length;
       const phase = readPhase(row, id, visible, seed, problem);
-      phases.push({ phase, row, dueRow: row });
+      const timingRead = !problems.slice(before).some((p) => ["anchor", "opens", "due"].includes(p.field));
+      phases.push({ phase, row, timingRead });
       if (marks.length > 0) {
         problem(row, "owners", marks[0], "Owners belong on task rows: clear the marks on this phase row.");
       }
@@ -281,8 +294,7 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
     if (depth === 2) {
       task = null;
       if (!phase || !id.startsWith(`${phase.id}.`)) {
-        problem(
-          row,
+        fail(
           "id",
           C.id,
           phase
@@ -515,12 +527,15 @@ function readPhase(row: number, id: string, visible: string[], seed: string, pro
  */
 function checkPhaseOrder(phases: readonly PhaseDraft[], problem: Report): void {
   const C = TEMPLATE_COLUMN;
-  phases.forEach(({ phase, row }, index) => {
+  phases.forEach(({ phase, row, timingRead }, index) => {
+    if (!timingRead) return;
     const { due, opens } = phase.timing;
     const previous = phases
       .slice(0, index)
       .reverse()
-      .find((other) => other.phase.timing.due.anchor === due.anchor);
+      .find((other) => other.timingRead && other.phase.timing.due.anchor === due.anchor);
+    // Opening when a phase is due whose timing could not be read: checked once that phase is fixed.
+    if (!opens && phases.slice(0, index).some((other) => !other.timingRead)) return;
     const opensAt = opens ?? previous?.phase.timing.due ?? { anchor: due.anchor, offsetDays: 0 };
     if (due.offsetDays >= opensAt.offsetDays) return;
     const why = opens

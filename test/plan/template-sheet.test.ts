@@ -2,7 +2,8 @@ import { toIsoDate } from "../../src/plan/dates";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { readPlanSheet } from "../../src/plan/read-sheet";
 import { computeSchedule } from "../../src/plan/schedule";
-import { describePlanSheet } from "../../src/plan/sheet";
+import { type CellValue, describePlanSheet } from "../../src/plan/sheet";
+import { planTemplateUpdate } from "../../src/plan/update-plan";
 import { COLUMN, LAYOUT } from "../../src/plan/sheet-layout";
 import type { CellData } from "../../src/plan/read-sheet";
 import {
@@ -390,3 +391,39 @@ describe("the template checks", () => {
     expect(read.ok && read.template.phases.find((p) => p.id === "bind-90")!.timing.due.offsetDays).toBe(95);
   });
 });
+
+describe("a plan moved to an agency's template", () => {
+  it("keeps the person of a renamed role on that role, and says who leaves with a role the template drops", () => {
+    const checked = checkPlanRequest({
+      client: "Acme",
+      bind: "2027-01-15",
+      renewal: "2028-01-15",
+      team: { "Associate AE": "Lee Park", "WC Recovery": "Sam Ortiz", AE: "Dana Whitfield" },
+    });
+    if (!checked.ok) throw new Error("bad request");
+    const before = describePlanSheet(DEFAULT_TEMPLATE, checked.value, { planId: "p", existingSheetNames: [] });
+    const values = cellValues(before.cells);
+    const sheet = { values, formulas: before.cells.map((line) => line.map(formulaOrValue)) };
+    const plan = readPlanSheet(values, calendarDate(2027, 3, 1));
+    const agency = editedTemplate();
+    agency.roles = agency.roles.filter((role) => role !== "WC Recovery");
+    const update = planTemplateUpdate(sheet, plan, agency, "Acme");
+    expect(update.renamedRoles).toEqual([{ from: "Associate AE", to: "Account Manager" }]);
+    expect(update.droppedFromTeam).toEqual([{ role: "WC Recovery", person: "Sam Ortiz" }]);
+    const after = cellValues(update.description.cells);
+    const rebuilt = readPlanSheet(after, calendarDate(2027, 3, 1));
+    expect(rebuilt.templateName).toBe("Workers' comp");
+    expect(rebuilt.roles).toEqual(agency.roles);
+    expect(rebuilt.team).toEqual({ AE: "Dana Whitfield", "Account Manager": "Lee Park" });
+  });
+});
+
+function formulaOrValue(cell: CellValue): CellData {
+  return cell.kind === "formula"
+    ? cell.formula
+    : cell.kind === "text"
+      ? cell.text
+      : cell.kind === "number"
+        ? cell.value
+        : "";
+}

@@ -129,7 +129,9 @@ export function describeTemplateSheet(
   put(
     TEMPLATE_LAYOUT.help.row,
     1,
-    text("One row a phase, task or sub-item. Edit the cells in white and the role headings; add a row for a new task."),
+    text(
+      "One row a phase, task or sub-item: edit any cell of the table and the role headings; insert a row for a new task.",
+    ),
   );
   style("A2", { italic: true, fontColor: COLORS.muted });
   put(TEMPLATE_LAYOUT.nameLabel.row, 1, text(TEMPLATE_LABELS.name));

@@ -10,7 +10,8 @@ import { type HolidayLine, readHolidays, readTeam, readWorkbookFile, writeNewFil
 
 const USAGE = `Usage:
   service-plan template --json | --export FILE.xlsx [--force] | --check FILE.xlsx
-  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
+  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME]
+                        [--template FILE.xlsx[:NAME]] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
                    [--template FILE.xlsx[:NAME]] --out FILE.xlsx [--force | --add]
   service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
@@ -57,10 +58,13 @@ async function dispatch(argv: string[]): Promise<string> {
       return JSON.stringify(DEFAULT_TEMPLATE, null, 2) + "\n";
     }
     case "schedule": {
-      const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client"], ["json"]);
+      const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client", "template"], ["json"]);
       requireJson(options);
-      const inputs = planInputs(options, "Sample client");
-      const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
+      const chosen = await chosenTemplate(options);
+      const template = chosen?.template ?? DEFAULT_TEMPLATE;
+      const inputs = planInputs(options, "Sample client", undefined, template.roles);
+      await useAgencyHolidays(options, chosen, inputs);
+      const schedule = computeSchedule(template, inputs);
       return (
         JSON.stringify(
           {
@@ -96,17 +100,10 @@ async function dispatch(argv: string[]): Promise<string> {
         throw new UsageError("--add adds a plan to --out, --force replaces it: give one of them.");
       }
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
-      const templateOption = stringOption(options, "template");
-      const chosen = templateOption ? await (await import("./templates")).templateForPlan(templateOption) : null;
+      const chosen = await chosenTemplate(options);
       const template = chosen?.template ?? DEFAULT_TEMPLATE;
       const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")), template.roles);
-      // Without a holidays file, the agency's holidays within the term, from the templates workbook.
-      if (chosen && stringOption(options, "holidays") === undefined) {
-        const { holidaysWithinTerm } = await import("../plan/agency-holidays");
-        const within = holidaysWithinTerm(chosen.holidays, toIsoDate(inputs.bind), toIsoDate(inputs.renewal));
-        const checked = checkHolidays(within);
-        if (checked.ok) inputs.holidays = checked.value;
-      }
+      await useAgencyHolidays(options, chosen, inputs);
       const schedule = computeSchedule(template, inputs);
       const planLine = (description: SheetDescription) =>
         `sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
@@ -165,6 +162,26 @@ async function dispatch(argv: string[]): Promise<string> {
     default:
       throw new UsageError(`Unknown command "${command}".`);
   }
+}
+
+type ChosenTemplate = Awaited<ReturnType<typeof import("./templates").templateForPlan>>;
+
+/** The template `--template FILE.xlsx[:NAME]` names, checked; null without the option (the built-in one). */
+async function chosenTemplate(options: Map<string, string | true>): Promise<ChosenTemplate | null> {
+  const argument = stringOption(options, "template");
+  return argument ? (await import("./templates")).templateForPlan(argument) : null;
+}
+
+/** Without a holidays file, the agency's holidays within the term, from the templates workbook. */
+async function useAgencyHolidays(
+  options: Map<string, string | true>,
+  chosen: ChosenTemplate | null,
+  inputs: PlanInputs,
+): Promise<void> {
+  if (!chosen || stringOption(options, "holidays") !== undefined) return;
+  const { holidaysWithinTerm } = await import("../plan/agency-holidays");
+  const checked = checkHolidays(holidaysWithinTerm(chosen.holidays, toIsoDate(inputs.bind), toIsoDate(inputs.renewal)));
+  if (checked.ok) inputs.holidays = checked.value;
 }
 
 /** The plan the options ask for, checked; what is wrong with it (holidays by line of their file) as an InputError. */

@@ -11,7 +11,7 @@ import {
   teamCells,
   teamRowCells,
 } from "./sheet-layout";
-import { COLORS, DATE_FORMAT, STATUS_COLORS, TEXT_FORMAT } from "./sheet-style";
+import { COLORS, DATE_FORMAT, HIDDEN_FORMAT, STATUS_COLORS, TEXT_FORMAT } from "./sheet-style";
 import { EMPTY, formula, type SheetGrid, text } from "./sheet-types";
 import { MAX_ROLES } from "./roles";
 import type { Template } from "./template";
@@ -93,6 +93,9 @@ export function stampTemplate(grid: SheetGrid, template: Template): void {
   grid.put(1, 1, text(template.name));
   grid.put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
   grid.put(LAYOUT.marker.templateName.row, LAYOUT.marker.templateName.column, text(template.name));
+  grid.style(address(LAYOUT.marker.templateName.row, LAYOUT.marker.templateName.column), {
+    numberFormat: HIDDEN_FORMAT,
+  });
   for (let index = 0; index < MAX_ROLES; index++) {
     const cell = teamRowCells(index);
     const role = template.roles[index];

@@ -147,6 +147,16 @@ describe("service-plan new --template", () => {
       /^OK: template "Workers' comp" version 3: 8 phases, 33 tasks, 8 roles/,
     );
 
+    // The schedule follows it too: 60 Days due 75 days after binding, 2027-03-31, the agency's holiday, so the 30th.
+    const schedule = await cli(["schedule", "--bind", "2027-01-15", "--template", file, "--json"]);
+    expect(schedule.stderr).toBe("");
+    const tasks: { id: string; due: string; owners: string[] }[] = JSON.parse(schedule.stdout).tasks;
+    expect(tasks.find((t) => t.id === "bind-60.loss-runs")).toMatchObject({
+      due: "2027-03-30",
+      owners: ["AE", "Account Manager"],
+    });
+    expect(JSON.parse(schedule.stdout).holidays).toEqual(["2027-03-31"]);
+
     const out = join(dir, "wc-plan.xlsx");
     const team = join(dir, "team.json");
     writeFileSync(team, JSON.stringify({ "Account Manager": "Lee Park", AE: "Dana Whitfield" }));

@@ -76,5 +76,14 @@ export async function templateForPlan(
   const book = await readBook(file);
   const picked = pickTemplate(book, name);
   if (!picked.ok) throw new InputError([`--template ${argument}: ${picked.message}`, ...picked.problems].join("\n"));
+  // The agency's holidays are the plan's too: one that cannot be read would be a due date that does not skip it.
+  const holidayProblems = book.holidayProblems?.problems.length
+    ? describeTemplateBookProblems({ templates: [], holidays: [], holidayProblems: book.holidayProblems })
+    : [];
+  if (holidayProblems.length > 0) {
+    throw new InputError(
+      [`--template ${argument}: the agency's holidays have problems to fix first:`, ...holidayProblems].join("\n"),
+    );
+  }
   return { template: picked.template, sheetName: picked.sheetName, holidays: book.holidays };
 }

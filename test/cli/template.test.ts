@@ -214,6 +214,20 @@ describe("service-plan new --template", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses a plan while the agency's holidays have a row that is no date", async () => {
+    const file = await exported("bad-holidays.xlsx");
+    await editFile(file, (_, book) => {
+      book.getWorksheet("Agency holidays")!.getCell("A5").value = "Christmas";
+    });
+    const out = join(dir, "never-holidays.xlsx");
+    const result = await cli(["new", "--client", "Acme", "--bind", "2027-01-15", "--template", file, "--out", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /the agency's holidays have problems to fix first:\nSheet "Agency holidays", row 5, Holiday \(A5\): "Christmas" is not a date/,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it.each([
     [
       (file: string) => `${file}:Small commercial`,

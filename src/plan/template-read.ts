@@ -71,7 +71,8 @@ const FIELD_COLUMN: Partial<Record<TemplateField, number>> = {
 /** The field's name as the sheet heads it, for a problem's first words. */
 export function templateFieldLabel(field: TemplateField): string {
   const column = FIELD_COLUMN[field];
-  if (column) return TEMPLATE_COLUMNS[column - 1].header;
+  // "Opens (days)" reads "Opens" before a cell address in parentheses.
+  if (column) return TEMPLATE_COLUMNS[column - 1].header.replace(/ \(days\)$/, "");
   const labels: Partial<Record<TemplateField, string>> = {
     layout: "Layout",
     name: "Template name",
@@ -125,13 +126,16 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
     if (cellText(at(row, column)) === label) return;
     const movedTo = values[row - 1]?.findIndex((value) => cellText(value) === label) ?? -1;
     const tooManyRoles = column === C.formerTexts && movedTo + 1 > column;
+    const roleColumnDeleted = column === C.formerTexts && movedTo >= 0 && movedTo + 1 < column;
     layoutProblems.push({
       row,
       field: "layout",
       cell: address(row, column),
       message: tooManyRoles
         ? `"${label}" should be in ${address(row, column)}: a template has at most ${MAX_ROLES} roles (a plan's service team has ${MAX_ROLES} rows). Delete the column you inserted and rename a role instead.`
-        : `"${label}" should be in ${address(row, column)}: the sheet was rearranged. Undo the change (Ctrl+Z), or move the cells back.`,
+        : roleColumnDeleted
+          ? `"${label}" should be in ${address(row, column)}: a role's column was deleted. Undo the change (Ctrl+Z); to drop a role, clear its heading and its marks instead.`
+          : `"${label}" should be in ${address(row, column)}: the sheet was rearranged. Undo the change (Ctrl+Z), or move the cells back.`,
     });
   };
   expectLabel(TEMPLATE_LAYOUT.nameLabel.row, 1, TEMPLATE_LABELS.name);

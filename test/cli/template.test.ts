@@ -89,7 +89,7 @@ describe("service-plan template --export and --check", () => {
       'Sheet "Client Service Plan template", row 22, Owners (N22): This x is under no role: type the role\'s name in N10, or clear the mark.',
       'Sheet "Client Service Plan template", row 29, Text (C29): The task has no text: type what is to be done.',
       expect.stringMatching(
-        /^Sheet "Client Service Plan template", row 46, Due \(days\) \(G46\): Due 100 days after binding is before the phase opens/,
+        /^Sheet "Client Service Plan template", row 46, Due \(G46\): Due 100 days after binding is before the phase opens/,
       ),
     ]);
   });
@@ -209,7 +209,7 @@ describe("service-plan new --template", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(
-      /has 1 problem to fix before it can make a plan:\nSheet "Client Service Plan template", row 51, Opens \(days\) \(F51\): Opens 400 days before renewal is longer than a one-year term/,
+      /has 1 problem to fix before it can make a plan:\nSheet "Client Service Plan template", row 51, Opens \(F51\): Opens 400 days before renewal is longer than a one-year term/,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -112,7 +112,7 @@ describe("a workbook of templates", () => {
       problems: [
         'Sheet "Workers\' comp template", row 4, Version (B4): The version is empty: type 1 for a new template.',
         expect.stringMatching(
-          /^Sheet "Workers' comp template", row 26, Due \(days\) \(G26\): Due 10 days after binding is before the phase opens/,
+          /^Sheet "Workers' comp template", row 26, Due \(G26\): Due 10 days after binding is before the phase opens/,
         ),
       ],
     });

@@ -357,6 +357,17 @@ describe("the template checks", () => {
     ]);
   });
 
+  it("says how to drop a role when a role's column was deleted", () => {
+    const values = exported();
+    for (const line of values) line.splice(C.lastRole - 1, 1);
+    const read = readTemplateSheet(values);
+    expect(!read.ok && read.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /a role's column was deleted\. Undo the change \(Ctrl\+Z\); to drop a role, clear its heading/,
+      ),
+    ]);
+  });
+
   it("lists every problem at once, in row order", () => {
     const values = exported();
     typeInto(values, "B3", "");

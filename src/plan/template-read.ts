@@ -179,10 +179,14 @@ export function readTemplateSheet(values: CellData[][]): TemplateRead {
   for (let column = C.firstRole; column <= C.lastRole; column++) {
     const role = cellText(at(headerRow, column));
     if (!role) continue;
-    const where = () =>
-      `is already the heading of ${address(headerRow, C.firstRole + roles.findIndex((other) => other.toLowerCase() === role.toLowerCase()))}`;
-    if (roles.some((other) => other.toLowerCase() === role.toLowerCase())) {
-      problem(headerRow, "roles", column, `Role ${quoted(role)} ${where()}: give each role its own name.`);
+    const sameName = [...roleColumns].find(([, other]) => other.toLowerCase() === role.toLowerCase());
+    if (sameName) {
+      problem(
+        headerRow,
+        "roles",
+        column,
+        `Role ${quoted(role)} is already the heading of ${address(headerRow, sameName[0])}: give each role its own name.`,
+      );
     } else if (role.includes("/")) {
       problem(
         headerRow,

@@ -319,6 +319,19 @@ const CHECKS: [
     },
   ],
   [
+    "two roles of one name, after an empty heading",
+    [
+      [cellOf(TEMPLATE_LAYOUT.headerRow, C.firstRole), ""],
+      [at("midterm.pulse", C.firstRole), ""],
+      [at("midterm.pulse", C.firstRole + 1), "x"],
+      ...["renewal-160.underwriting", "renewal-160.objectives", "renewal-160.marketing", "renewal-160.strategy"]
+        .concat(["renewal-160.begin-renewal", "bind-30.intro-meeting"])
+        .map((id): Edit => [at(id, C.firstRole), ""]),
+      [cellOf(TEMPLATE_LAYOUT.headerRow, C.lastRole), "Claims"],
+    ],
+    { row: 10, field: "roles", cell: "O10", message: /Role "Claims" is already the heading of K10/ },
+  ],
+  [
     "a role with a slash",
     [[cellOf(TEMPLATE_LAYOUT.headerRow, C.lastRole), "WC/Recovery"]],
     { row: 10, field: "roles", cell: "O10", message: /Role "WC\/Recovery" has a "\/"/ },

@@ -211,7 +211,7 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
   const version = at(LAYOUT.marker.version.row, LAYOUT.marker.version.column);
   return {
     planId: text(at(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column)),
-    templateName: text(at(LAYOUT.marker.templateName.row, LAYOUT.marker.templateName.column)) || DEFAULT_TEMPLATE.name,
+    templateName: text(at(LAYOUT.templateName.row, LAYOUT.templateName.column)) || DEFAULT_TEMPLATE.name,
     templateVersion: typeof version === "number" ? version : Number(version) || 0,
     roles,
     client: text(at(LAYOUT.client.row, LAYOUT.client.column)),

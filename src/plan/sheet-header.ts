@@ -92,8 +92,8 @@ export function describeHeader(grid: SheetGrid, template: Template, inputs: Plan
 export function stampTemplate(grid: SheetGrid, template: Template): void {
   grid.put(1, 1, text(template.name));
   grid.put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
-  grid.put(LAYOUT.marker.templateName.row, LAYOUT.marker.templateName.column, text(template.name));
-  grid.style(address(LAYOUT.marker.templateName.row, LAYOUT.marker.templateName.column), {
+  grid.put(LAYOUT.templateName.row, LAYOUT.templateName.column, text(template.name));
+  grid.style(address(LAYOUT.templateName.row, LAYOUT.templateName.column), {
     numberFormat: HIDDEN_FORMAT,
   });
   for (let index = 0; index < MAX_ROLES; index++) {

@@ -88,14 +88,14 @@ export const LAYOUT = {
     kind: { row: 1, column: COLUMN.id },
     planId: { row: 2, column: COLUMN.id },
     version: { row: 3, column: COLUMN.id },
-    /**
-     * The name of the template the plan was made from (empty on plans made before templates had names), shown as
-     * nothing (";;;"). In row 1, not in the id column beside the holidays (J4:J10): deleting a holiday with "Shift
-     * cells left" would pull text into the block every WORKDAY reads. Far enough right that the title's overflow
-     * never reaches it.
-     */
-    templateName: { row: 1, column: COLUMN.notes },
   },
+  /**
+   * The name of the template the plan was made from (empty on plans made before templates had names), shown as
+   * nothing (";;;"). In row 1, not in the id column beside the holidays (J4:J10): deleting a holiday with "Shift
+   * cells left" would pull text into the block every WORKDAY reads. Far enough right that the title's overflow
+   * never reaches it.
+   */
+  templateName: { row: 1, column: COLUMN.notes },
   headerRow: 12,
   firstDataRow: 13,
   printColumns: COLUMN.notes,

@@ -144,7 +144,7 @@ describe("plans and their template", () => {
     const values = cellValues(
       describePlanSheet(DEFAULT_TEMPLATE, checked.value, { planId: "p", existingSheetNames: [] }).cells,
     );
-    values[LAYOUT.marker.templateName.row - 1][LAYOUT.marker.templateName.column - 1] = "";
+    values[LAYOUT.templateName.row - 1][LAYOUT.templateName.column - 1] = "";
     const plan = readPlanSheet(values, calendarDate(2027, 3, 1));
     expect(plan.templateName).toBe(DEFAULT_TEMPLATE.name);
     expect(plan.roles).toEqual(DEFAULT_TEMPLATE.roles);

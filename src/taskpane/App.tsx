@@ -35,10 +35,12 @@ const VIEWS = {
   glance: () => import("./Glance").then((module) => module.Glance),
   plans: () => import("./PlanList").then((module) => module.PlanList),
   update: () => import("./UpdateRepair").then((module) => module.UpdateRepair),
+  myWork: () => import("./MyWork").then((module) => module.MyWork),
 };
 const Glance = lazyView(VIEWS.glance);
 const PlanList = lazyView(VIEWS.plans);
 const UpdateRepair = lazyView(VIEWS.update);
+const MyWork = lazyView(VIEWS.myWork);
 
 /** Fetches the views not shown yet, in the background, so that a tab opens without waiting. */
 function preloadViews(): void {
@@ -48,13 +50,15 @@ function preloadViews(): void {
 /** Edits arrive in bursts (a paste, a fill-down, a co-author's sync): wait this long for quiet before re-reading. */
 export const REFRESH_DEBOUNCE_MS = 150;
 
-export type Section = "new" | "plans" | "glance" | "update";
+export type Section = "new" | "plans" | "glance" | "mywork" | "update";
 
+// Short labels: the five fit on one line of the narrowest pane (320 px); Update's heading says "Update & repair".
 const SECTIONS: { value: Section; label: string }[] = [
   { value: "new", label: "New plan" },
   { value: "plans", label: "Plans" },
   { value: "glance", label: "At a glance" },
-  { value: "update", label: "Update & repair" },
+  { value: "mywork", label: "My work" },
+  { value: "update", label: "Update" },
 ];
 
 const useStyles = makeStyles({
@@ -71,8 +75,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   tabs: { flexWrap: "wrap" },
-  // Four tabs on one line at 320 px (the narrowest pane): a little less space around each, Caption1-sized text.
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  // Five tabs on one line at 320 px (the narrowest pane): a little less space around each, Caption1-sized text.
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   panel: { minWidth: 0 },
   empty: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
@@ -91,7 +95,7 @@ interface AppProps {
 }
 
 /**
- * The whole pane inside Excel: four sections over one view of the workbook that follows its edits. An edit's
+ * The whole pane inside Excel: five sections over one view of the workbook that follows its edits. An edit's
  * event brings the plan as the add-in read it, so most edits need no read of their own (viewAfterEvents).
  */
 export function App({ service, initialSection, initialOverview }: AppProps) {
@@ -109,6 +113,8 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
   );
   // Only the newest read may update the view: an older one finishing late would show stale dates.
   const latestRead = useRef(0);
+  // Bursts of workbook edits heard: My work (across every plan) reads again on each.
+  const [edits, setEdits] = useState(0);
 
   const refresh = useCallback(
     async (sheetId?: string) => {
@@ -143,6 +149,7 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
       timer = setTimeout(() => {
         const events = burst;
         burst = [];
+        setEdits((count) => count + 1);
         const next = reading.current === 0 ? viewAfterEvents(shown.current, events) : null;
         if (next) {
           shown.current = next;
@@ -273,6 +280,9 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
             ) : (
               noActivePlan
             ))}
+          {section === "mywork" && (
+            <MyWork service={service} edits={edits} onChanged={reread} onHistoryNote={setHistoryNote} />
+          )}
           {section === "update" &&
             (detail ? (
               <UpdateRepair key={detail.sheetId} service={service} plan={detail} onChanged={reread} />

@@ -1,48 +1,13 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  ProgressBar,
-  Select,
-  Subtitle2,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Caption1, Field, ProgressBar, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanDetail, PlanService, PlanTaskRow } from "../service/types";
-import { STATUSES, isStatus, DUE_SOON_DAYS } from "../plan/status";
+import { DUE_SOON_DAYS } from "../plan/status";
 import { DateText } from "./components/DateText";
-import { ErrorNotice, Notice } from "./components/Notice";
+import { Notice } from "./components/Notice";
+import { TaskCard } from "./components/TaskCard";
 import { countOf } from "./count";
-import { useAction } from "./hooks/useAction";
-import { useSharedStyles } from "./styles";
+import { useSharedStyles, useTaskStyles } from "./styles";
 
 const useStyles = makeStyles({
-  task: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
-    minWidth: 0,
-  },
-  overdue: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  dueSoon: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  taskName: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    whiteSpace: "normal",
-    overflowWrap: "anywhere",
-    minWidth: 0,
-    maxWidth: "100%",
-    paddingLeft: 0,
-    paddingRight: 0,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  meta: { overflowWrap: "anywhere", margin: 0 },
-  overdueText: { color: tokens.colorPaletteRedForeground1 },
-  status: { maxWidth: "100%" },
   phases: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -55,61 +20,28 @@ interface GlanceProps {
   onHistoryNote?(note: string): void;
 }
 
-function TaskItem({ service, plan, task, onChanged, onHistoryNote }: GlanceProps & { task: PlanTaskRow }) {
-  const styles = useStyles();
-  const selecting = useAction();
-  const updating = useAction();
+function TaskItem({ task, plan, ...props }: GlanceProps & { task: PlanTaskRow }) {
+  const taskStyles = useTaskStyles();
   const isOverdue = task.state === "overdue";
-  const metaId = `task-${task.taskId}-meta`;
-
-  const changeStatus = async (value: string) => {
-    if (!isStatus(value)) return;
-    const done = await updating.run(`set the status of “${task.task}”`, async () => {
-      const { historyNote } = await service.setTaskStatus(plan.sheetId, task.taskId, value);
-      if (historyNote) onHistoryNote?.(historyNote);
-      return true;
-    });
-    if (done) onChanged();
-  };
-
   return (
-    <li className={mergeClasses(styles.task, isOverdue ? styles.overdue : styles.dueSoon)}>
-      <Button
-        appearance="transparent"
-        className={styles.taskName}
-        aria-describedby={metaId}
-        title="Show this task on the sheet"
-        onClick={() =>
-          void selecting.run(`show “${task.task}” on the sheet`, () => service.selectTask(plan.sheetId, task.taskId))
-        }
-      >
-        {task.task}
-      </Button>
-      <Caption1 id={metaId} className={styles.meta}>
-        <span className={isOverdue ? styles.overdueText : undefined}>
-          {isOverdue ? "Overdue" : "Due"} <DateText iso={task.due} missing="(no date)" />
-        </span>
-        {" · "}
-        {task.phase}
-        {task.assignedTo || task.owners ? ` · ${task.assignedTo || task.owners}` : ""}
-      </Caption1>
-      <Select
-        size="small"
-        className={styles.status}
-        value={task.status}
-        disabled={updating.busy}
-        aria-label={`Status of ${task.task}`}
-        onChange={(_, data) => void changeStatus(data.value)}
-      >
-        {task.status === "" && <option value="">Status not set</option>}
-        {STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {status}
-          </option>
-        ))}
-      </Select>
-      <ErrorNotice error={selecting.error ?? updating.error} />
-    </li>
+    <TaskCard
+      {...props}
+      sheetId={plan.sheetId}
+      taskId={task.taskId}
+      task={task.task}
+      status={task.status}
+      tone={isOverdue ? "overdue" : "due-soon"}
+      meta={
+        <>
+          <span className={isOverdue ? taskStyles.overdueText : undefined}>
+            {isOverdue ? "Overdue" : "Due"} <DateText iso={task.due} missing="(no date)" />
+          </span>
+          {" · "}
+          {task.phase}
+          {task.assignedTo || task.owners ? ` · ${task.assignedTo || task.owners}` : ""}
+        </>
+      }
+    />
   );
 }
 
@@ -142,6 +74,7 @@ function TaskGroup({
 /** The active plan today: what is late, what comes next, how far each phase is. */
 export function Glance(props: GlanceProps) {
   const styles = useStyles();
+  const taskStyles = useTaskStyles();
   const shared = useSharedStyles();
   const { plan } = props;
   const overdue = plan.tasks.filter((task) => task.state === "overdue");
@@ -152,7 +85,7 @@ export function Glance(props: GlanceProps) {
         <Subtitle2 as="h2" block id="glance-heading" className={shared.heading} tabIndex={-1}>
           {plan.client || plan.sheetName} at a glance
         </Subtitle2>
-        <Caption1 as="p" block className={styles.meta}>
+        <Caption1 as="p" block className={taskStyles.meta}>
           Bound <DateText iso={plan.bind} missing="(no date)" /> · renews{" "}
           <DateText iso={plan.renewal} missing="(no date)" /> · as of <DateText iso={plan.today} missing="" />
         </Caption1>

@@ -28,6 +28,8 @@ import type {} from "./fake-host"; // the window.__fakeExcel / window.__fakeHost
 const ROOT = repoRoot();
 const SCREENSHOTS = join(ROOT, "test-output", "screenshots");
 const CLIENT = "Acme Manufacturing, Inc.";
+type PlanTeam = Partial<Record<"Producer" | "AE" | "Associate AE", string>>;
+const TEAM: PlanTeam = { Producer: "Morgan Reyes", AE: "Dana Whitfield", "Associate AE": "Priya Shah" };
 const WIDTH = 320;
 
 /** Retries `check` until it stops throwing (Excel's events and the pane's debounced re-reads take a moment). */
@@ -118,6 +120,58 @@ function historyRows(page: Page): Promise<unknown[][]> {
   );
 }
 
+interface MyWorkLine {
+  section: string;
+  due: string;
+  client: string;
+  task: string;
+}
+
+/** My work's lines in the order the pane shows them: section, date (ISO, from its <time>), client, task. */
+function myWorkLines(page: Page): Promise<MyWorkLine[]> {
+  return page.evaluate(() => {
+    const lines: MyWorkLine[] = [];
+    for (const heading of document.querySelectorAll("h3")) {
+      const list = document.querySelector(`ul[aria-labelledby="${heading.id}"]`);
+      for (const day of list?.children ?? []) {
+        const due = day.querySelector("h4 time")?.getAttribute("datetime") ?? "";
+        for (const line of day.querySelectorAll("ul > li")) {
+          const [client, task] = [...line.children].map((part) => part.textContent ?? "");
+          lines.push({ section: (heading.textContent ?? "").replace(/ \(\d+\)$/, ""), due, client, task });
+        }
+      }
+    }
+    return lines;
+  });
+}
+
+/**
+ * What My work must list for `person` as of `today`, worked out from the sheets' cells as the fake holds them: rows
+ * of the task table (from row 13) that name the person in Assigned to (D), have a Due date (F) within 30 days and a
+ * status (G) that is not Done or N/A; by section, date, client, row.
+ */
+async function myWorkOnSheets(page: Page, plans: Record<string, string>, person: string, today: string) {
+  const sections = ["Overdue", "Due in the next 14 days", "Due in 15 to 30 days"];
+  const expected: (MyWorkLine & { row: number })[] = [];
+  for (const [sheet, client] of Object.entries(plans)) {
+    const rows = await page.evaluate((name) => window.__fakeHost.values(name), sheet);
+    rows.forEach((cells, index) => {
+      const [task, assigned, due, status] = [cells[1], cells[3], cells[5], String(cells[6] ?? "").trim()];
+      if (index + 1 < 13 || typeof due !== "number" || ["", "Done", "N/A"].includes(status)) return;
+      if (!String(assigned).split(", ").includes(person)) return;
+      const iso = isoOfSerial(due);
+      if (iso > isoPlusDays(today, 30)) return;
+      const section = iso < today ? sections[0] : iso <= isoPlusDays(today, 14) ? sections[1] : sections[2];
+      expected.push({ section, due: iso, client, task: String(task), row: index + 1 });
+    });
+  }
+  const order = (line: MyWorkLine & { row: number }) =>
+    [sections.indexOf(line.section), line.due, line.client, String(line.row).padStart(4, "0")].join("|");
+  return expected
+    .sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    .map(({ section, due, client, task }) => ({ section, due, client, task }));
+}
+
 if (!chromiumAvailable()) {
   if (process.env.CI) {
     test("Chromium is installed for the end-to-end test", () => {
@@ -179,17 +233,26 @@ if (!chromiumAvailable()) {
     }
 
     /** Fills the New plan form like a person and creates the plan; returns the new sheet's name. */
-    async function createPlan(page: Page, bind: string): Promise<string> {
+    async function createPlan(page: Page, bind: string, client = CLIENT, team: PlanTeam = TEAM): Promise<string> {
       const main = page.getByRole("main", { name: "Client Service Plan" });
-      await main.getByRole("textbox", { name: "Client name" }).fill(CLIENT);
+      const before = await page.evaluate(() => window.__fakeExcel.sheetNames());
+      await main.getByRole("textbox", { name: "Client name" }).fill(client);
       await main.getByRole("textbox", { name: "Bind date" }).fill(bind);
-      await main.getByRole("textbox", { name: "Producer", exact: true }).fill("Morgan Reyes");
-      await main.getByRole("textbox", { name: "AE", exact: true }).fill("Dana Whitfield");
-      await main.getByRole("textbox", { name: "Associate AE", exact: true }).fill("Priya Shah");
+      for (const role of ["Producer", "AE", "Associate AE"] as const) {
+        await main.getByRole("textbox", { name: role, exact: true }).fill(team[role] ?? "");
+      }
       await main.getByRole("button", { name: "Create plan" }).click();
       await page.getByText("Plan created").waitFor();
-      const sheets = await page.evaluate(() => window.__fakeExcel.sheetNames());
-      const added = sheets.filter((name) => name !== "Sheet1");
+      // Writing a plan raises hundreds of format events; the fake takes over 500 without a pause for a loop.
+      await page.evaluate(() => window.__fakeExcel.settle());
+      // The new sheet that holds the client (B3): the plan, whatever else creating it added.
+      const added = await page.evaluate(
+        ([earlier, name]) =>
+          window.__fakeExcel
+            .sheetNames()
+            .filter((sheet) => !earlier.includes(sheet) && window.__fakeExcel.getValue(sheet, "B3") === name),
+        [before, client] as const,
+      );
       expect(added).toHaveLength(1);
       return added[0];
     }
@@ -214,7 +277,7 @@ if (!chromiumAvailable()) {
       await expect(main.getByRole("heading", { level: 1, name: "Client Service Plan" }).isVisible()).resolves.toBe(
         true,
       );
-      for (const name of ["New plan", "Plans", "At a glance", "Update & repair"]) {
+      for (const name of ["New plan", "Plans", "At a glance", "My work", "Update"]) {
         await expect(tab(page, name).isVisible()).resolves.toBe(true);
       }
       await expect(tab(page, "New plan").getAttribute("aria-selected")).resolves.toBe("true");
@@ -323,10 +386,110 @@ if (!chromiumAvailable()) {
       expect(errors).toEqual([]);
     });
 
+    test("My work lists a person's work across three plans, selects and changes it, follows a co-author", async () => {
+      const { page, errors } = await openPane();
+      const now = await today(page);
+      // Dana Whitfield and Priya Shah share three accounts: Acme's 30-day work is late and its 60-day work due
+      // soon, Birch's 60-day work late and its 90-day work 15 to 30 days out, Cedar's 30-day work 15 to 30 days out.
+      const dana = { AE: "Dana Whitfield", "Associate AE": "Priya Shah" };
+      const plans: Record<string, string> = {};
+      plans[await createPlan(page, isoPlusDays(now, -50), CLIENT, dana)] = CLIENT;
+      const birch = await createPlan(page, isoPlusDays(now, -70), "Birch Dental Group", {
+        AE: "Priya Shah",
+        "Associate AE": "Dana Whitfield",
+      });
+      plans[birch] = "Birch Dental Group";
+      plans[await createPlan(page, isoPlusDays(now, -5), "Cedar Logistics", dana)] = "Cedar Logistics";
+
+      await tab(page, "My work").click();
+      await page.getByRole("heading", { level: 2, name: "My work" }).waitFor();
+      const whose = page.getByRole("combobox", { name: "Whose work" });
+      await whose.waitFor();
+      await eventually(async () =>
+        expect((await whose.locator("option").allTextContents()).slice(0, 3)).toEqual([
+          "Everyone",
+          "Dana Whitfield",
+          "Priya Shah",
+        ]),
+      );
+      await whose.selectOption({ label: "Dana Whitfield" });
+      const status = page.getByRole("status").filter({ hasText: /^Dana Whitfield: / });
+      await status.waitFor();
+
+      // The pane lists exactly what the three sheets hold for Dana, in order, from every plan and in every section.
+      const expected = await myWorkOnSheets(page, plans, "Dana Whitfield", now);
+      expect(await myWorkLines(page)).toEqual(expected);
+      expect(new Set(expected.map((line) => line.client))).toEqual(new Set(Object.values(plans)));
+      expect(new Set(expected.map((line) => line.section)).size).toBe(3);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(SCREENSHOTS, `my-work-${WIDTH}.png`) });
+
+      // Choosing a line selects its row on its sheet.
+      const late = expected.find((line) => line.client === "Birch Dental Group" && line.section === "Overdue");
+      if (!late) throw new Error("Birch has no overdue work for Dana");
+      const line = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("button", { name: late.task, exact: true }) })
+        .filter({ hasText: late.client })
+        .first();
+      await line.getByRole("button", { name: late.task, exact: true }).click();
+      await eventually(async () => {
+        const selection = await page.evaluate(() => window.__fakeExcel.selection);
+        expect(selection?.sheetName).toBe(birch);
+        const cell = await page.evaluate(([name, at]) => window.__fakeExcel.getValue(name, at), [
+          birch,
+          selection?.address ?? "",
+        ] as const);
+        expect(cell).toBe(late.task);
+      });
+      const row = Number(/\d+$/.exec((await page.evaluate(() => window.__fakeExcel.selection?.address)) ?? "")?.[0]);
+
+      // Done on the spot: the sheet's Status and Completed on, a Plan history row, and the line leaves the list.
+      const todaySerial = await page.evaluate((iso) => window.__fakeHost.serial(iso), now);
+      await line.getByRole("combobox", { name: `Status of ${late.task}, ${late.client}` }).selectOption("Done");
+      await eventually(async () => {
+        expect(
+          await page.evaluate(([name, at]) => window.__fakeExcel.getValue(name, at), [birch, `G${row}`] as const),
+        ).toBe("Done");
+        expect(
+          await page.evaluate(([name, at]) => window.__fakeExcel.getValue(name, at), [birch, `H${row}`] as const),
+        ).toBe(todaySerial);
+      });
+      await eventually(async () =>
+        expect(await myWorkLines(page)).toEqual(await myWorkOnSheets(page, plans, "Dana Whitfield", now)),
+      );
+      expect((await myWorkLines(page)).length).toBe(expected.length - 1);
+      expect((await historyRows(page)).slice(1).map((r) => r.slice(1, 7))).toEqual([
+        ["Birch Dental Group", birch, expect.any(String), late.task, "Not started", "Done"],
+      ]);
+
+      // A co-author hands one of Dana's Acme tasks to Priya: My work follows, and the add-in writes nothing.
+      const acme = Object.keys(plans).find((sheet) => plans[sheet] === CLIENT)!;
+      const handed = (await myWorkOnSheets(page, plans, "Dana Whitfield", now)).find((l) => l.client === CLIENT)!;
+      const handedRow =
+        (await page.evaluate((name) => window.__fakeHost.values(name), acme)).findIndex(
+          (cells, index) => index >= 12 && cells[1] === handed.task && String(cells[3]).includes("Dana Whitfield"),
+        ) + 1;
+      await page.evaluate(() => window.__fakeExcel.settle());
+      const writesBefore = await page.evaluate(() => window.__fakeExcel.writeCount);
+      await page.evaluate(
+        ([name, address]) => window.__fakeExcel.editCell(name, address, "Priya Shah", { source: "Remote" }),
+        [acme, `D${handedRow}`] as const,
+      );
+      const after = await myWorkOnSheets(page, plans, "Dana Whitfield", now);
+      expect(after.length).toBe(expected.length - 2);
+      await eventually(async () => expect(await myWorkLines(page)).toEqual(after));
+      await page.evaluate(() => window.__fakeExcel.settle());
+      expect(await page.evaluate(() => window.__fakeExcel.writeCount)).toBe(writesBefore);
+
+      expect(await page.evaluate(() => window.__fakeExcel.handlerErrors.map(String))).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
     test("updates the service team and repairs a typed-over date through their dialogs", async () => {
       const { page, errors } = await openPane();
       const { sheet } = await planAtAGlance(page);
-      await tab(page, "Update & repair").click();
+      await tab(page, "Update").click();
       const main = page.getByRole("main", { name: "Client Service Plan" });
 
       await main.getByRole("textbox", { name: "AE", exact: true }).fill("Sam Ortiz");
@@ -417,11 +580,11 @@ if (!chromiumAvailable()) {
         };
 
         expect(await page.locator("[data-theme]").first().getAttribute("data-theme")).toBe(theme);
-        // The four tabs sit on one line, and no label wraps inside its tab ("Update & repair" is the longest).
+        // The five tabs sit on one line, and no label wraps inside its tab.
         const tabBoxes = await page
           .getByRole("tab")
           .evaluateAll((tabs) => tabs.map((t) => [t.getBoundingClientRect().top, t.getBoundingClientRect().height]));
-        expect(tabBoxes).toHaveLength(4);
+        expect(tabBoxes).toHaveLength(5);
         expect(new Set(tabBoxes.map(([top]) => top)).size).toBe(1);
         expect(new Set(tabBoxes.map(([, height]) => height)).size).toBe(1);
         await audit("New plan (empty workbook)");
@@ -432,13 +595,19 @@ if (!chromiumAvailable()) {
         await audit("At a glance");
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(SCREENSHOTS, `pane-${theme}-${WIDTH}.png`) });
+        await tab(page, "My work").click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: /^Everyone: / })
+          .waitFor();
+        await audit("My work");
         await tab(page, "Plans").click();
         await page.getByRole("heading", { name: "Plans in this workbook" }).waitFor();
         await audit("Plans");
         const shoot = (name: string) =>
           theme === "light" ? page.screenshot({ path: join(SCREENSHOTS, `pane-${name}-${WIDTH}.png`) }) : null;
         await shoot("plans");
-        await tab(page, "Update & repair").click();
+        await tab(page, "Update").click();
         await page.getByRole("button", { name: "Check formulas" }).waitFor();
         await audit("Update & repair");
         await shoot("update");

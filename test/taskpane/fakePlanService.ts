@@ -14,9 +14,12 @@ import {
   type UpdatePreview,
   type WorkbookOverview,
 } from "../../src/service/types";
-import type { Status } from "../../src/plan/status";
+import { taskState, type Status } from "../../src/plan/status";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
-import { toIsoDate } from "../../src/plan/dates";
+import { parseIsoDate, toIsoDate } from "../../src/plan/dates";
+import { findPerson, myWork, peopleOnTeams, type MyWorkPlan } from "../../src/plan/my-work";
+import { LAYOUT } from "../../src/plan/sheet-layout";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 
 /** One recorded call to the fake service. */
 export interface Call {
@@ -93,6 +96,38 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
   };
 }
 
+/**
+ * A fake plan as the sheet it stands for: its tasks in rows under the table's header, in order; a task without
+ * an id is a row a person added.
+ */
+function sheetPlanOf(plan: PlanDetail): MyWorkPlan {
+  return {
+    sheetId: plan.sheetId,
+    sheetName: plan.sheetName,
+    plan: {
+      planId: plan.sheetId,
+      templateName: DEFAULT_TEMPLATE.name,
+      templateVersion: plan.templateVersion,
+      roles: [...DEFAULT_TEMPLATE.roles],
+      client: plan.client,
+      bindCell: null,
+      renewalCell: null,
+      bind: plan.bind,
+      renewal: plan.renewal,
+      team: plan.team,
+      holidays: [],
+      problems: plan.problems,
+      rows: plan.tasks.map((task, index) => ({
+        ...task,
+        row: LAYOUT.headerRow + 1 + index,
+        id: task.taskId,
+        kind: task.taskId === "" ? "added" : "task",
+        statusText: task.status,
+      })),
+    },
+  };
+}
+
 function summaryOf(plan: PlanDetail): PlanSummary {
   const { sheetId, sheetName, client, bind, renewal, counts, problems } = plan;
   return { sheetId, sheetName, client, bind, renewal, counts, problems };
@@ -132,6 +167,8 @@ export class FakePlanService implements PlanService {
   };
   createProblems: CreateResult | null = null;
   stopped = 0;
+  /** The day the service works for (the adapter's session.today()): My work's "as of" and task states. */
+  today = "2027-03-01";
 
   constructor(plans: PlanDetail[] = []) {
     for (const plan of plans) this.plans.set(plan.sheetId, plan);
@@ -218,13 +255,25 @@ export class FakePlanService implements PlanService {
 
   async myWork(query: MyWorkQuery): Promise<MyWorkView> {
     await this.record("myWork", [query]);
-    throw new Error("FakePlanService.myWork is not modelled yet: the pane's My work view has no fake to read from.");
+    // What the adapter does over the sheets it read: the pure My work of every plan.
+    const plans = [...this.plans.values()].map(sheetPlanOf);
+    const person = query.person === undefined ? undefined : (findPerson(plans, query.person) ?? query.person);
+    const work = myWork(plans, { asOf: this.asOf(), person, role: query.role });
+    return { ...(JSON.parse(JSON.stringify(work)) as typeof work), people: peopleOnTeams(plans) };
+  }
+
+  private asOf() {
+    const asOf = parseIsoDate(this.today);
+    if (!asOf) throw new Error(`FakePlanService.today is not a date: ${this.today}`);
+    return asOf;
   }
 
   async setTaskStatus(sheetId: string, taskId: string, status: Status): Promise<StatusChangeResult> {
     await this.record("setTaskStatus", [sheetId, taskId, status]);
     const row = this.plan(sheetId).tasks.find((candidate) => candidate.taskId === taskId);
-    if (row) row.status = status;
+    if (!row) throw new PlanError(`The task "${taskId}" is no longer on the sheet.`);
+    row.status = status;
+    row.state = taskState(status, row.due, this.asOf());
     return { historyNote: this.historyNote };
   }
 

@@ -8,6 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import "../../src/taskpane/Glance";
 import "../../src/taskpane/PlanList";
 import "../../src/taskpane/UpdateRepair";
+import "../../src/taskpane/MyWork";
 
 /** jsdom lacks ResizeObserver, which Fluent's MessageBar uses to reflow; a no-op stand-in is enough here. */
 class NoResizeObserver {

@@ -12,6 +12,11 @@ export function readableDate(iso: string): string {
   return readableDateFormat.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/** Whole days from one ISO date to another (negative when `to` comes first); both are UTC midnights. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A calendar date for people, with the ISO date kept machine-readable in `dateTime`. */
 export function DateText({ iso, missing }: { iso: string | null; missing: string }) {
   return iso ? <time dateTime={iso}>{readableDate(iso)}</time> : <>{missing}</>;

@@ -1,6 +1,7 @@
 import { toIsoDate } from "../../src/plan/dates";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { readPlanSheet } from "../../src/plan/read-sheet";
+import { peopleOnTeams } from "../../src/plan/my-work";
 import { computeSchedule } from "../../src/plan/schedule";
 import { type CellValue, describePlanSheet } from "../../src/plan/sheet";
 import { planTemplateUpdate } from "../../src/plan/update-plan";
@@ -108,6 +109,8 @@ describe("a template edited on its sheet makes the plans", () => {
     expect(plan.templateVersion).toBe(1);
     expect(plan.roles).toEqual(template.roles);
     expect(plan.team).toEqual({ Producer: "Morgan Reyes", "Account Manager": "Lee Park" });
+    // My work knows the people of the template's own roles.
+    expect(peopleOnTeams([{ sheetId: "1", sheetName: "Acme", plan }])).toEqual(["Lee Park", "Morgan Reyes"]);
   });
 
   it("refuses a team that names a role the template does not have", () => {

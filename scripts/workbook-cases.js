@@ -71,6 +71,23 @@ const CASES = [
   },
 ];
 
+/**
+ * Templates workbooks (`service-plan template --export`): written by the main below beside the plan cases, so
+ * .ci/run validates them too; the plan-sheet tests of test/xlsx read CASES only.
+ */
+const TEMPLATE_CASES = [{ name: "template", args: ["template", "--export"] }];
+
+/** Writes every templates workbook case into `dir`; returns the files written. */
+function writeTemplateCases(dir) {
+  mkdirSync(dir, { recursive: true });
+  const cli = path.join(root, "bin", "service-plan.js");
+  return TEMPLATE_CASES.map(({ name, args }) => {
+    const out = path.join(dir, `${name}.xlsx`);
+    execFileSync(process.execPath, [cli, ...args, out, "--force"], { stdio: ["ignore", "ignore", "inherit"] });
+    return out;
+  });
+}
+
 /** Writes every case (or those named in `only`) into `dir`; returns the files written, in case order. */
 function writeCases(dir, only) {
   mkdirSync(dir, { recursive: true });
@@ -85,7 +102,7 @@ function writeCases(dir, only) {
   });
 }
 
-module.exports = { CASES, LONGEST_NAME, writeCases };
+module.exports = { CASES, LONGEST_NAME, TEMPLATE_CASES, writeCases, writeTemplateCases };
 
 if (require.main === module) {
   const dir = process.argv[2];
@@ -93,5 +110,5 @@ if (require.main === module) {
     console.error("usage: node scripts/workbook-cases.js DIR");
     process.exit(2);
   }
-  for (const file of writeCases(dir)) console.log(file);
+  for (const file of [...writeCases(dir), ...writeTemplateCases(dir)]) console.log(file);
 }

@@ -39,10 +39,10 @@ export function readTeam(path: string | undefined): Record<string, unknown> | un
  * renamed over it, so a failure never leaves a half-written workbook. The temporary name is short, so a
  * target name near the file system's limit still has room.
  */
-export function writeNewFile(path: string, bytes: Buffer, force: boolean): void {
+export function writeNewFile(path: string, bytes: Buffer, force: boolean, option = "--out"): void {
   const target = resolve(path);
   if (existsSync(target) && !force) {
-    throw new InputError(`${path} already exists: choose another --out file, or add --force to replace it.`);
+    throw new InputError(`${path} already exists: choose another ${option} file, or add --force to replace it.`);
   }
   const temporary = join(dirname(target), `.service-plan-${randomBytes(4).toString("hex")}.tmp`);
   try {

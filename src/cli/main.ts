@@ -4,15 +4,16 @@ import type { BookOverviewWritten } from "../xlsx/book";
 import { toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/default-template";
-import { checkPlanRequest, type PlanInputs, type Problem } from "../plan/validate";
+import { checkHolidays, checkPlanRequest, type PlanInputs, type Problem } from "../plan/validate";
 import { InputError, parseArgs, UsageError } from "./args";
 import { type HolidayLine, readHolidays, readTeam, readWorkbookFile, writeNewFile } from "./files";
 
 const USAGE = `Usage:
-  service-plan template --json
-  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME] --json
+  service-plan template --json | --export FILE.xlsx [--force] | --check FILE.xlsx
+  service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME]
+                        [--template FILE.xlsx[:NAME]] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
-                   --out FILE.xlsx [--force | --add]
+                   [--template FILE.xlsx[:NAME]] --out FILE.xlsx [--force | --add]
   service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
 
 export interface Io {
@@ -47,15 +48,23 @@ async function dispatch(argv: string[]): Promise<string> {
   const command = argv[0];
   switch (command) {
     case "template": {
-      const { options } = parseArgs(argv, [], ["json"]);
-      requireJson(options);
+      const { options } = parseArgs(argv, ["export", "check"], ["json", "force"]);
+      const modes = ["json", "export", "check"].filter((mode) => options.has(mode));
+      if (modes.length !== 1) throw new UsageError("Give one of --json, --export FILE.xlsx or --check FILE.xlsx.");
+      if (options.has("force") && !options.has("export")) throw new UsageError("--force goes with --export.");
+      const { exportTemplate, checkTemplates } = await import("./templates");
+      if (options.has("export")) return exportTemplate(stringOption(options, "export")!, options.has("force"));
+      if (options.has("check")) return checkTemplates(stringOption(options, "check")!);
       return JSON.stringify(DEFAULT_TEMPLATE, null, 2) + "\n";
     }
     case "schedule": {
-      const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client"], ["json"]);
+      const { options } = parseArgs(argv, ["bind", "renewal", "holidays", "client", "template"], ["json"]);
       requireJson(options);
-      const inputs = planInputs(options, "Sample client");
-      const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
+      const chosen = await chosenTemplate(options);
+      const template = chosen?.template ?? DEFAULT_TEMPLATE;
+      const inputs = planInputs(options, "Sample client", undefined, template.roles);
+      await useAgencyHolidays(options, chosen, inputs);
+      const schedule = computeSchedule(template, inputs);
       return (
         JSON.stringify(
           {
@@ -80,23 +89,35 @@ async function dispatch(argv: string[]): Promise<string> {
       );
     }
     case "new": {
-      const { options } = parseArgs(argv, ["client", "bind", "renewal", "team", "holidays", "out"], ["force", "add"]);
+      const { options } = parseArgs(
+        argv,
+        ["client", "bind", "renewal", "team", "holidays", "out", "template"],
+        ["force", "add"],
+      );
       const out = stringOption(options, "out");
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
       if (options.has("add") && options.has("force")) {
         throw new UsageError("--add adds a plan to --out, --force replaces it: give one of them.");
       }
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
-      const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")));
-      const schedule = computeSchedule(DEFAULT_TEMPLATE, inputs);
+      const chosen = await chosenTemplate(options);
+      const template = chosen?.template ?? DEFAULT_TEMPLATE;
+      const inputs = planInputs(options, "", () => readTeam(stringOption(options, "team")), template.roles);
+      await useAgencyHolidays(options, chosen, inputs);
+      const schedule = computeSchedule(template, inputs);
       const planLine = (description: SheetDescription) =>
         `sheet "${description.name}", ${schedule.tasks.length} tasks, ` +
         `bind ${toIsoDate(inputs.bind)}, renewal ${toIsoDate(inputs.renewal)}`;
-      const warnings = schedule.warnings.map((w) => `Warning: ${w}\n`).join("");
+      const templateLine = chosen
+        ? `Template "${template.name}" version ${template.version} (sheet "${chosen.sheetName}"); ` +
+          `${inputs.holidays.length} holiday${inputs.holidays.length === 1 ? "" : "s"}` +
+          `${stringOption(options, "holidays") === undefined ? " from the agency's list" : ""}.\n`
+        : "";
+      const warnings = templateLine + schedule.warnings.map((w) => `Warning: ${w}\n`).join("");
       // The sheet description and exceljs are loaded only here, so `template` and `schedule` start fast.
       const { describePlanSheet } = await import("../plan/sheet");
       const describe = (existingSheetNames: string[]) =>
-        describePlanSheet(DEFAULT_TEMPLATE, inputs, { planId: randomUUID(), existingSheetNames });
+        describePlanSheet(template, inputs, { planId: randomUUID(), existingSheetNames });
       const book = await import("../xlsx/book");
       if (options.has("add")) {
         const existing = readWorkbookFile(out, "--out", "leave out --add to write a new workbook");
@@ -143,21 +164,45 @@ async function dispatch(argv: string[]): Promise<string> {
   }
 }
 
+type ChosenTemplate = Awaited<ReturnType<typeof import("./templates").templateForPlan>>;
+
+/** The template `--template FILE.xlsx[:NAME]` names, checked; null without the option (the built-in one). */
+async function chosenTemplate(options: Map<string, string | true>): Promise<ChosenTemplate | null> {
+  const argument = stringOption(options, "template");
+  return argument ? (await import("./templates")).templateForPlan(argument) : null;
+}
+
+/** Without a holidays file, the agency's holidays within the term, from the templates workbook. */
+async function useAgencyHolidays(
+  options: Map<string, string | true>,
+  chosen: ChosenTemplate | null,
+  inputs: PlanInputs,
+): Promise<void> {
+  if (!chosen || stringOption(options, "holidays") !== undefined) return;
+  const { holidaysWithinTerm } = await import("../plan/agency-holidays");
+  const checked = checkHolidays(holidaysWithinTerm(chosen.holidays, toIsoDate(inputs.bind), toIsoDate(inputs.renewal)));
+  if (checked.ok) inputs.holidays = checked.value;
+}
+
 /** The plan the options ask for, checked; what is wrong with it (holidays by line of their file) as an InputError. */
 function planInputs(
   options: Map<string, string | true>,
   client: string,
   team: () => Record<string, unknown> | undefined = () => undefined,
+  roles: readonly string[] = DEFAULT_TEMPLATE.roles,
 ): PlanInputs {
   const holidaysFile = stringOption(options, "holidays");
   const holidayLines = readHolidays(holidaysFile);
-  const checked = checkPlanRequest({
-    client: stringOption(options, "client") ?? client,
-    bind: stringOption(options, "bind") ?? "",
-    renewal: stringOption(options, "renewal"),
-    team: team(),
-    holidays: holidayLines.map((line) => line.text),
-  });
+  const checked = checkPlanRequest(
+    {
+      client: stringOption(options, "client") ?? client,
+      bind: stringOption(options, "bind") ?? "",
+      renewal: stringOption(options, "renewal"),
+      team: team(),
+      holidays: holidayLines.map((line) => line.text),
+    },
+    roles,
+  );
   if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
   return checked.value;
 }

@@ -116,13 +116,21 @@ export function renderPlanCells(sheet: Excel.Worksheet, description: CellsDescri
     target.rule =
       validation.rule.kind === "list"
         ? { list: { inCellDropDown: true, source: validation.rule.values.join(",") } }
-        : {
-            date: {
-              formula1: validation.rule.minIso,
-              formula2: validation.rule.maxIso,
-              operator: Excel.DataValidationOperator.between,
-            },
-          };
+        : validation.rule.kind === "whole"
+          ? {
+              wholeNumber: {
+                formula1: validation.rule.min,
+                formula2: validation.rule.max,
+                operator: Excel.DataValidationOperator.between,
+              },
+            }
+          : {
+              date: {
+                formula1: validation.rule.minIso,
+                formula2: validation.rule.maxIso,
+                operator: Excel.DataValidationOperator.between,
+              },
+            };
     target.errorAlert = {
       showAlert: true,
       style: Excel.DataValidationAlertStyle.stop,
@@ -167,7 +175,7 @@ export function renderPlanLayout(
     sheet.getRange(`${group.firstRow}:${group.lastRow}`).group(Excel.GroupOption.byRows);
   }
   sheet.freezePanes.freezeRows(description.freezeRows);
-  sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
+  if (description.autoFilter) sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
 
   // Excel measures wrapped text itself; the estimated heights in the description are for file writers.
   const [tableStart] = description.autoFilter.split(":");

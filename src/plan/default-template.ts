@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import { type Role, ROLES } from "./roles";
 import type { Milestone, SubItem, Template, TemplateTask } from "./template";
 
 /** The agency's Client Service Plan as data, line by line from the agency's own text (test/fixtures). */
@@ -20,6 +20,7 @@ const PRODUCER_AE: Role[] = ["Producer", "AE"];
 export const DEFAULT_TEMPLATE: Template = {
   name: "Client Service Plan",
   version: 1,
+  roles: [...ROLES],
   sectionHeadings: ["Upon Binding:"],
   remarks: [
     {

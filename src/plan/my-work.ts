@@ -1,6 +1,6 @@
 import { type CalendarDate, plusDays, toIsoDate } from "./dates";
 import type { SheetPlan, SheetRow } from "./read-sheet";
-import { ROLES, type Role } from "./roles";
+import type { Role } from "./roles";
 import { DUE_SOON_DAYS } from "./status";
 
 /**
@@ -69,7 +69,8 @@ const normalized = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCas
 export function peopleOnTeams(plans: readonly MyWorkPlan[]): string[] {
   const byKey = new Map<string, string>();
   for (const { plan } of plans) {
-    for (const role of ROLES) {
+    // The plan's own roles, in its team block's order: a plan from an agency's template has its own.
+    for (const role of plan.roles) {
       const name = plan.team[role]?.trim();
       if (name && !byKey.has(normalized(name))) byKey.set(normalized(name), name);
     }

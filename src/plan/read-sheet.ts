@@ -1,6 +1,7 @@
 import { type CalendarDate, toIsoDate } from "./dates";
+import { DEFAULT_TEMPLATE } from "./default-template";
 import { excelSerialToIso } from "./excel-dates";
-import { ROLES, type ServiceTeam } from "./roles";
+import { MAX_ROLES, type Role, ROLES, type ServiceTeam } from "./roles";
 import {
   address,
   COLUMN,
@@ -9,7 +10,7 @@ import {
   LAYOUT,
   PLAN_MARKER,
   TABLE_COLUMNS,
-  teamCells,
+  teamRowCells,
 } from "./sheet-layout";
 import { canonicalStatus, type Status, type TaskState, taskState } from "./status";
 import { checkTerm, type Problem } from "./validate";
@@ -68,7 +69,11 @@ export interface SheetRow extends TaskFields {
 
 export interface SheetPlan {
   planId: string;
+  /** The template the plan was made from (or last updated to); DEFAULT_TEMPLATE's name on plans made before names. */
+  templateName: string;
   templateVersion: number;
+  /** The roles of the plan's team block, as its role column (C3:C10) names them, in order. */
+  roles: Role[];
   client: string;
   bindCell: CellData;
   renewalCell: CellData;
@@ -146,9 +151,20 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     problems.push({ field: "renewal", message: "Renewal date is empty: enter a date such as 2028-01-15." });
   }
 
+  // The roles are the sheet's own: a plan from an agency's template names its roles in the team block. A block
+  // whose role labels were all cleared reads as the default template's, which every plan had before.
+  const roles: Role[] = [];
   const team: ServiceTeam = {};
-  for (const role of ROLES) {
-    const cell = teamCells(role);
+  const labels = Array.from({ length: MAX_ROLES }, (_, index) => {
+    const cell = teamRowCells(index);
+    return text(at(cell.row, cell.roleColumn));
+  });
+  const unlabelled = labels.every((label) => label === "");
+  for (let index = 0; index < MAX_ROLES; index++) {
+    const cell = teamRowCells(index);
+    const role = unlabelled ? (ROLES[index] ?? "") : labels[index];
+    if (!role || roles.includes(role)) continue;
+    roles.push(role);
     const person = text(at(cell.row, cell.nameColumn));
     if (person) team[role] = person;
   }
@@ -195,7 +211,9 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
   const version = at(LAYOUT.marker.version.row, LAYOUT.marker.version.column);
   return {
     planId: text(at(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column)),
+    templateName: text(at(LAYOUT.templateName.row, LAYOUT.templateName.column)) || DEFAULT_TEMPLATE.name,
     templateVersion: typeof version === "number" ? version : Number(version) || 0,
+    roles,
     client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
     bindCell,
     renewalCell,

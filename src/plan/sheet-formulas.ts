@@ -1,4 +1,4 @@
-import type { Role } from "./roles";
+import type { Role, RoleList } from "./roles";
 import { CLOSED_STATUSES, DUE_SOON_DAYS, STATUS, type Status } from "./status";
 import { address, BIND_REF, COLUMN, columnLetter, HOLIDAYS_REF, LAYOUT, RENEWAL_REF, teamCells } from "./sheet-layout";
 import type { Milestone } from "./template";
@@ -50,9 +50,12 @@ export const RENEWAL_FOLLOWS_BIND_FORMULA = `=IF(ISNUMBER(${BIND_REF}),EDATE(${B
 
 export const TERM_FORMULA = `=IF(${BOTH_DATES},${RENEWAL_REF}-${BIND_REF},"")`;
 
-/** The people named for the owner roles, joined with commas, skipping roles nobody fills. */
-export function assignedToFormula(owners: readonly Role[]): string {
-  return `=MID(${owners.map((role) => personPart(address(teamCells(role).row, LAYOUT.team.nameColumn, true))).join("&")},3,999)`;
+/**
+ * The people named for the owner roles, joined with commas, skipping roles nobody fills (`roles`: the template's,
+ * which say where on the team block each role is).
+ */
+export function assignedToFormula(owners: readonly Role[], roles?: RoleList): string {
+  return `=MID(${owners.map((role) => personPart(address(teamCells(role, roles).row, LAYOUT.team.nameColumn, true))).join("&")},3,999)`;
 }
 
 function personPart(ref: string): string {

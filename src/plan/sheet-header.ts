@@ -1,5 +1,4 @@
 import { toExcelSerial } from "./excel-dates";
-import { ROLES } from "./roles";
 import { RENEWAL_FOLLOWS_BIND_FORMULA, TERM_FORMULA } from "./sheet-formulas";
 import {
   address,
@@ -10,9 +9,11 @@ import {
   PLAN_MARKER,
   rangeAddress,
   teamCells,
+  teamRowCells,
 } from "./sheet-layout";
-import { COLORS, DATE_FORMAT, STATUS_COLORS, TEXT_FORMAT } from "./sheet-style";
-import { formula, type SheetGrid, text } from "./sheet-types";
+import { COLORS, DATE_FORMAT, HIDDEN_FORMAT, STATUS_COLORS, TEXT_FORMAT } from "./sheet-style";
+import { EMPTY, formula, type SheetGrid, text } from "./sheet-types";
+import { MAX_ROLES } from "./roles";
 import type { Template } from "./template";
 import type { PlanInputs } from "./validate";
 
@@ -54,8 +55,8 @@ export function describeHeader(grid: SheetGrid, template: Template, inputs: Plan
     style(address(LAYOUT.blockHeadingRow, column), { bold: true, fontColor: COLORS.title });
   };
   blockHeading(LAYOUT.team.roleColumn, "Service team");
-  for (const role of ROLES) {
-    const cell = teamCells(role);
+  for (const role of template.roles) {
+    const cell = teamCells(role, template.roles);
     put(cell.row, cell.roleColumn, text(role));
     style(address(cell.row, cell.roleColumn), { bold: true, fontColor: COLORS.label });
     put(cell.row, cell.nameColumn, text(inputs.team[role] ?? ""));
@@ -84,8 +85,20 @@ export function describeHeader(grid: SheetGrid, template: Template, inputs: Plan
   stampTemplate(grid, template);
 }
 
-/** The title and the version marker: which template (and version) the sheet follows, over any header kept. */
+/**
+ * The title and the markers: which template (name and version) the sheet follows, over any header kept; and the
+ * template's roles in the team block's role column (a role the template renamed keeps its row, and so its person).
+ */
 export function stampTemplate(grid: SheetGrid, template: Template): void {
   grid.put(1, 1, text(template.name));
   grid.put(LAYOUT.marker.version.row, LAYOUT.marker.version.column, { kind: "number", value: template.version });
+  grid.put(LAYOUT.templateName.row, LAYOUT.templateName.column, text(template.name));
+  grid.style(address(LAYOUT.templateName.row, LAYOUT.templateName.column), {
+    numberFormat: HIDDEN_FORMAT,
+  });
+  for (let index = 0; index < MAX_ROLES; index++) {
+    const cell = teamRowCells(index);
+    const role = template.roles[index];
+    grid.put(cell.row, cell.roleColumn, role === undefined ? EMPTY : text(role));
+  }
 }

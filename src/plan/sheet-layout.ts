@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "./roles";
+import { ROLES, type Role, type RoleList } from "./roles";
 
 /**
  * Where things live on a plan sheet. Every writer and reader uses these positions, so a plan written by the
@@ -89,6 +89,13 @@ export const LAYOUT = {
     planId: { row: 2, column: COLUMN.id },
     version: { row: 3, column: COLUMN.id },
   },
+  /**
+   * The name of the template the plan was made from (empty on plans made before templates had names), shown as
+   * nothing (";;;"). In row 1, not in the id column beside the holidays (J4:J10): deleting a holiday with "Shift
+   * cells left" would pull text into the block every WORKDAY reads. Far enough right that the title's overflow
+   * never reaches it.
+   */
+  templateName: { row: 1, column: COLUMN.notes },
   headerRow: 12,
   firstDataRow: 13,
   printColumns: COLUMN.notes,
@@ -124,9 +131,20 @@ export const HOLIDAYS_REF = `${address(LAYOUT.holidays.firstRow, LAYOUT.holidays
 /** The text in the marker cell that says "this sheet is a Client Service Plan". */
 export const PLAN_MARKER = "client-service-plan";
 
-export function teamCells(role: Role): { row: number; roleColumn: number; nameColumn: number } {
+/** The team block's cells of `role`, the `roles.indexOf(role)`-th row from C3 (`roles`: the plan's template's). */
+export function teamCells(
+  role: Role,
+  roles: RoleList = ROLES,
+): { row: number; roleColumn: number; nameColumn: number } {
+  const index = roles.indexOf(role);
+  if (index < 0) throw new RangeError(`"${role}" is not one of the roles ${roles.join(", ")}.`);
+  return teamRowCells(index);
+}
+
+/** The team block's cells of its `index`-th row (0-based): the role in C, the person in D. */
+export function teamRowCells(index: number): { row: number; roleColumn: number; nameColumn: number } {
   const { firstRow, roleColumn, nameColumn } = LAYOUT.team;
-  return { row: firstRow + ROLES.indexOf(role), roleColumn, nameColumn };
+  return { row: firstRow + index, roleColumn, nameColumn };
 }
 
 export const BIND_REF = address(LAYOUT.bind.row, LAYOUT.bind.column, true);

@@ -1,5 +1,5 @@
 import type { RepairPlan } from "./repair-plan";
-import { ROLES, type ServiceTeam } from "./roles";
+import { ROLES, type RoleList, type ServiceTeam } from "./roles";
 import { DATE_FORMAT, TEXT_FORMAT } from "./sheet-style";
 import type { CellValue } from "./sheet-types";
 import { address, teamCells } from "./sheet-layout";
@@ -23,10 +23,13 @@ export function patchAddresses(patch: readonly CellWrite[]): string[] {
 
 export const textCell = (text: string): CellValue => (text === "" ? { kind: "empty" } : { kind: "text", text });
 
-/** The service team's names in the header, one cell a role (empty for a role nobody fills), formatted as Text. */
-export function teamPatch(team: ServiceTeam): CellWrite[] {
-  return ROLES.map((role) => {
-    const cell = teamCells(role);
+/**
+ * The service team's names in the header, one cell a role of `roles` (the plan's, `SheetPlan.roles`; empty for a
+ * role nobody fills), formatted as Text.
+ */
+export function teamPatch(team: ServiceTeam, roles: RoleList = ROLES): CellWrite[] {
+  return roles.map((role) => {
+    const cell = teamCells(role, roles);
     return {
       address: address(cell.row, cell.nameColumn),
       value: textCell((team[role] ?? "").trim()),

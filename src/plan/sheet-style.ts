@@ -24,4 +24,6 @@ export const STATUS_COLORS = {
 
 export const DATE_FORMAT = "mmm d, yyyy";
 export const TEXT_FORMAT = "@";
+/** Shows nothing, whatever the cell holds: for figures and markers other cells and the add-in read. */
+export const HIDDEN_FORMAT = ";;;";
 export const OVERDUE_ROW_FILL = "FDECEE";

@@ -102,7 +102,7 @@ function putRows(grid: SheetGrid, template: Template, extraRows: readonly (reado
       put(row, COLUMN.phase, text(phase.title));
       put(row, COLUMN.task, text(task.text));
       put(row, COLUMN.owner, text(task.owners.join(" / ")));
-      put(row, COLUMN.assignedTo, formula(assignedToFormula(task.owners)));
+      put(row, COLUMN.assignedTo, formula(assignedToFormula(task.owners, template.roles)));
       put(row, COLUMN.opens, opens);
       put(row, COLUMN.due, due);
       put(row, COLUMN.status, text(STATUS.notStarted));

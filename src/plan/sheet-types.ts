@@ -33,7 +33,9 @@ export interface StyledRange {
 
 export type ValidationRule =
   | { kind: "list"; values: readonly string[] }
-  | { kind: "date"; minSerial: number; maxSerial: number; minIso: string; maxIso: string };
+  | { kind: "date"; minSerial: number; maxSerial: number; minIso: string; maxIso: string }
+  /** A whole number from `min` to `max` (a template's day offsets and version). */
+  | { kind: "whole"; min: number; max: number };
 
 export interface Validation {
   range: string;
@@ -94,6 +96,7 @@ export interface SheetDescription {
   rowGroups: { firstRow: number; lastRow: number }[];
   outlineSummaryAbove: true;
   freezeRows: number;
+  /** The AutoFilter's range; "" for none (a template sheet: a sort would scramble its order). */
   autoFilter: string;
   print: PrintSetup;
   rows: PlanRow[];

@@ -58,8 +58,14 @@ export interface SeedRemark {
 }
 
 export interface Template {
+  /** What the agency calls it ("Standard", "Workers' comp"); each plan records it with the version. */
   name: string;
   version: number;
+  /**
+   * The service team's roles, in the order a plan sheet's team block lists them (at most MAX_ROLES); every
+   * task's owners are among them.
+   */
+  roles: Role[];
   phases: Phase[];
   /** Seed lines that head a section rather than a phase. */
   sectionHeadings: string[];

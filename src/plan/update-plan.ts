@@ -1,11 +1,11 @@
 import { parseIsoDate } from "./dates";
 import type { SheetPlan } from "./read-sheet";
-import { ROLES, type ServiceTeam } from "./roles";
+import { MAX_ROLES, type Role, type ServiceTeam } from "./roles";
 import { describePlanSheet } from "./sheet";
 import type { CellValue, SheetDescription } from "./sheet-types";
 import { cellAt, cellText, type SheetCells, shiftFormulaRows, usedWidth } from "./sheet-cells";
 import { isAssignedToFormula, isMilestoneFormula, milestoneFormula } from "./sheet-formulas";
-import { address, COLUMN, columnLetter, LAYOUT, TABLE_COLUMNS, teamCells } from "./sheet-layout";
+import { address, COLUMN, columnLetter, LAYOUT, TABLE_COLUMNS, teamRowCells } from "./sheet-layout";
 import { canonicalStatus, STATUS } from "./status";
 import { phaseWindow, type Template } from "./template";
 import type { PlanInputs } from "./validate";
@@ -48,6 +48,10 @@ export interface TemplateUpdate {
   reworded: { from: string; to: string }[];
   /** Phases whose Opens or Due timing the newer template changes. */
   retimed: string[];
+  /** Roles the newer template renames (by their place in the team block): the person named stays with the role. */
+  renamedRoles: { from: Role; to: Role }[];
+  /** People whose role the newer template no longer has: no longer on the plan's team. */
+  droppedFromTeam: { role: Role; person: string }[];
 }
 
 export class UpdateNotPossible extends Error {}
@@ -154,13 +158,13 @@ export function planTemplateUpdate(
   const cellsOf = (row: number) => Array.from({ length: width }, (_, c) => cellAt(sheet, row, c + 1));
 
   // The header block, cell for cell, with the new team where one is given; on the table's header row, the
-  // headings people gave their own columns beyond the table.
+  // headings people gave their own columns beyond the table. The team block follows the template's roles.
   const headerCells = Array.from({ length: LAYOUT.headerRow }, (_, r) => cellsOf(r + 1));
-  for (const role of ROLES) {
-    const cell = teamCells(role);
-    const person = team[role] ?? "";
+  const { people, renamedRoles, droppedFromTeam } = teamOnTemplate(plan.roles, template.roles, team);
+  people.forEach((person, index) => {
+    const cell = teamRowCells(index);
     headerCells[cell.row - 1][cell.nameColumn - 1] = person ? { kind: "text", text: person } : { kind: "empty" };
-  }
+  });
 
   const wanted = templateRows(template);
   const readRows = new Map(plan.rows.map((r) => [r.row, r]));
@@ -280,5 +284,37 @@ export function planTemplateUpdate(
     rewordedKept,
     reworded,
     retimed,
+    renamedRoles,
+    droppedFromTeam,
   };
+}
+
+/**
+ * The person on each row of the team block once the plan follows `roles`: the one named for that role, or,
+ * where the template renamed the role in that row (the old role is gone and the new one is new), the one named
+ * for the old role.
+ */
+export function teamOnTemplate(
+  sheetRoles: readonly Role[],
+  roles: readonly Role[],
+  team: ServiceTeam,
+): { people: string[]; renamedRoles: { from: Role; to: Role }[]; droppedFromTeam: { role: Role; person: string }[] } {
+  const renamedRoles: { from: Role; to: Role }[] = [];
+  const people = Array.from({ length: MAX_ROLES }, (_, index) => {
+    const role = roles[index];
+    if (role === undefined) return "";
+    const before = sheetRoles[index];
+    if (team[role] === undefined && before !== undefined && !roles.includes(before) && !sheetRoles.includes(role)) {
+      renamedRoles.push({ from: before, to: role });
+      return team[before] ?? "";
+    }
+    return team[role] ?? "";
+  });
+  const carried = new Set([...roles, ...renamedRoles.map((r) => r.from)]);
+  const droppedFromTeam = Object.entries(team)
+    .filter(
+      (entry): entry is [Role, string] => !carried.has(entry[0]) && typeof entry[1] === "string" && entry[1] !== "",
+    )
+    .map(([role, person]) => ({ role, person }));
+  return { people, renamedRoles, droppedFromTeam };
 }

@@ -1,6 +1,6 @@
 import { type CalendarDate, compareDates, daysInMonth, parseIsoDate, toIsoDate } from "./dates";
 import { EXCEL_FIRST_DATE, EXCEL_LAST_DATE, fromExcelSerial, isExcelDate, isExcelDateSerial } from "./excel-dates";
-import { ROLES, type ServiceTeam, isRole } from "./roles";
+import { ROLES, type RoleList, type ServiceTeam, isRole } from "./roles";
 import { HOLIDAY_SLOTS } from "./sheet-layout";
 import { defaultRenewal, latestRenewal, MAX_TERM_YEARS } from "./term";
 
@@ -210,7 +210,8 @@ export function checkClient(input: unknown): Checked<string> {
   return { ok: true, value: client };
 }
 
-export function checkTeam(input: unknown): Checked<ServiceTeam> {
+/** A team of `roles` (the template's; the default template's unless given). */
+export function checkTeam(input: unknown, roles: RoleList = ROLES): Checked<ServiceTeam> {
   if (input === undefined || input === null) return { ok: true, value: {} };
   if (typeof input !== "object" || Array.isArray(input)) {
     return {
@@ -221,10 +222,10 @@ export function checkTeam(input: unknown): Checked<ServiceTeam> {
   const team: ServiceTeam = {};
   const problems: Problem[] = [];
   for (const [role, name] of Object.entries(input)) {
-    if (!isRole(role)) {
+    if (!isRole(role, roles)) {
       problems.push({
         field: "team",
-        message: `Service team role "${role}" is unknown: use one of ${ROLES.join(", ")}.`,
+        message: `Service team role "${role}" is unknown: use one of ${roles.join(", ")}.`,
       });
     } else if (typeof name !== "string") {
       problems.push({ field: "team", message: `Service team name for ${role} must be text.` });
@@ -266,11 +267,14 @@ export function checkHolidays(input: DateInput[] | undefined): Checked<CalendarD
   return { ok: true, value: [...seen.values()].sort(compareDates) };
 }
 
-/** Everything a new plan needs, checked at once so a form can show every problem together. */
-export function checkPlanRequest(request: PlanRequest): Checked<PlanInputs> {
+/**
+ * Everything a new plan needs, checked at once so a form can show every problem together. `roles`: the roles of
+ * the template the plan is made from.
+ */
+export function checkPlanRequest(request: PlanRequest, roles: RoleList = ROLES): Checked<PlanInputs> {
   const client = checkClient(request.client);
   const term = checkTerm(request.bind, request.renewal);
-  const team = checkTeam(request.team);
+  const team = checkTeam(request.team, roles);
   const holidays = checkHolidays(request.holidays);
   const problems = [client, term, team, holidays].flatMap((result) => (result.ok ? [] : result.problems));
   if (!client.ok || !term.ok || !team.ok || !holidays.ok) return { ok: false, problems };

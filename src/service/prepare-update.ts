@@ -1,4 +1,4 @@
-import { ROLES, type ServiceTeam } from "../plan/roles";
+import type { ServiceTeam } from "../plan/roles";
 import type { SheetCells } from "../plan/sheet-cells";
 import type { Template } from "../plan/template";
 import { planTemplateUpdate, type TemplateUpdate, UpdateNotPossible } from "../plan/update-plan";
@@ -12,16 +12,17 @@ import type { PlanOnSheet } from "./view";
  */
 
 /** The team after the change, checked by the same rules as a new plan's team. */
-function newTeam(loaded: PlanOnSheet, change: UpdateChange): ServiceTeam {
+function newTeam(loaded: PlanOnSheet, change: UpdateChange, template: Template): ServiceTeam {
   if (!change.team) return loaded.plan.team;
-  const checked = checkTeam(change.team);
+  // A team typed for the template the plan moves to, or for the plan's own roles.
+  const checked = checkTeam(change.team, change.upgradeTemplate ? template.roles : loaded.plan.roles);
   if (!checked.ok) throw new PlanError(describeProblems(checked.problems), checked.problems);
   return checked.value;
 }
 
 function needsRebuild(loaded: PlanOnSheet, change: UpdateChange, template: Template): boolean {
   if (!change.upgradeTemplate) return false;
-  if (loaded.plan.templateVersion !== template.version) return true;
+  if (loaded.plan.templateVersion !== template.version || loaded.plan.templateName !== template.name) return true;
   const onSheet = new Set(loaded.plan.rows.filter((r) => r.kind !== "added").map((r) => r.id));
   const ids = templateIds(template);
   return onSheet.size !== ids.size || [...ids].some((id) => !onSheet.has(id));
@@ -55,9 +56,9 @@ export function prepareUpdate(
   template: Template,
 ): PreparedUpdate {
   const { plan } = loaded;
-  const team = newTeam(loaded, change);
+  const team = newTeam(loaded, change, template);
   const changes: string[] = [];
-  for (const role of ROLES) {
+  for (const role of new Set([...plan.roles, ...Object.keys(team)])) {
     const before = plan.team[role] ?? "";
     const after = team[role] ?? "";
     if (before === after) continue;
@@ -84,10 +85,16 @@ export function prepareUpdate(
     throw error;
   }
   changes.push(
-    `Template version ${plan.templateVersion} → ${template.version}: the table follows the template's order.`,
+    plan.templateName === template.name
+      ? `Template version ${plan.templateVersion} → ${template.version}: the table follows the template's order.`
+      : `Template “${plan.templateName}” version ${plan.templateVersion} → “${template.name}” version ${template.version}: the table follows the template's order.`,
   );
   for (const { from, to } of rebuild.reworded) changes.push(`“${from}” now reads “${to}”.`);
   for (const phase of rebuild.retimed) changes.push(`${phase}: Opens and Due follow the template's new timing.`);
+  for (const { from, to } of rebuild.renamedRoles) changes.push(`The role ${from} is now called ${to}.`);
+  for (const { role, person } of rebuild.droppedFromTeam) {
+    changes.push(`${person} leaves the service team: the template no longer has the role ${role}.`);
+  }
   for (const { task, template: wording } of rebuild.rewordedKept) {
     changes.push(`“${task}” keeps the wording on the sheet; the template now reads “${wording}”.`);
   }

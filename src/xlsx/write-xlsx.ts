@@ -134,13 +134,15 @@ export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetTo
       validation.range,
       rule.kind === "list"
         ? { ...common, type: "list", formulae: [`"${rule.values.join(",")}"`] }
-        : {
-            ...common,
-            type: "date",
-            operator: "between",
-            // exceljs writes a date rule's bounds from Dates (a number would be read as milliseconds since 1970).
-            formulae: [fromExcelSerial(rule.minSerial), fromExcelSerial(rule.maxSerial)],
-          },
+        : rule.kind === "whole"
+          ? { ...common, type: "whole", operator: "between", formulae: [rule.min, rule.max] }
+          : {
+              ...common,
+              type: "date",
+              operator: "between",
+              // exceljs writes a date rule's bounds from Dates (a number would be read as milliseconds since 1970).
+              formulae: [fromExcelSerial(rule.minSerial), fromExcelSerial(rule.maxSerial)],
+            },
     );
   }
 
@@ -152,7 +154,7 @@ export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetTo
     for (let r = group.firstRow; r <= group.lastRow; r++) sheet.getRow(r).outlineLevel = 1;
   }
 
-  sheet.autoFilter = description.autoFilter;
+  if (description.autoFilter) sheet.autoFilter = description.autoFilter;
 
   const print = description.print;
   sheet.pageSetup = {

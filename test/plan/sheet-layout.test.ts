@@ -119,6 +119,13 @@ describe("the plan sheet's layout", () => {
     }
   });
 
+  // Not in the block's rows: "Shift cells left" on a holiday pulls in the cells to its right.
+  it("keeps the template's name above the holidays block, where no edit of the block moves it in", () => {
+    const { templateName, holidays, headerRow } = LAYOUT;
+    expect(templateName.row).toBeLessThan(holidays.firstRow);
+    expect(templateName.row).toBeLessThan(headerRow);
+  });
+
   it("keeps the marker cells in the hidden id column, above the table", () => {
     for (const marker of Object.values(LAYOUT.marker)) {
       expect(marker.column).toBe(COLUMN.id);

@@ -1,3 +1,4 @@
+import { ROLES } from "../../src/plan/roles";
 import { calendarDate } from "../../src/plan/dates";
 import type { SheetPlan, SheetRow } from "../../src/plan/read-sheet";
 import {
@@ -34,7 +35,9 @@ function row(id: string, row: number, statusText: string, completedOn: string | 
 function plan(rows: SheetRow[]): SheetPlan {
   return {
     planId: "p",
+    templateName: "Client Service Plan",
     templateVersion: 1,
+    roles: [...ROLES],
     client: "Acme",
     bindCell: null,
     renewalCell: null,

@@ -1,3 +1,4 @@
+import { ROLES } from "../../src/plan/roles";
 import { calendarDate } from "../../src/plan/dates";
 import type { SheetPlan, SheetRow } from "../../src/plan/read-sheet";
 import { computeSchedule } from "../../src/plan/schedule";
@@ -51,7 +52,9 @@ const ROWS: SheetRow[] = [
 function plan(rows: SheetRow[] = ROWS): SheetPlan {
   return {
     planId: "p",
+    templateName: "Client Service Plan",
     templateVersion: 1,
+    roles: [...ROLES],
     client: "Acme",
     bindCell: 46402,
     renewalCell: 46767,

@@ -1,7 +1,7 @@
 /**
  * Typing into a cell the way Excel (en-US) checks it: the entry is turned into a value as Excel would (a date
  * becomes its serial, a number stays a number, anything else is text), then held against the cell's data
- * validation as read from the sheet's XML. Only what the project writes is understood (date and list rules,
+ * validation as read from the sheet's XML. Only what the project writes is understood (date, whole-number and list rules,
  * literal bounds); anything else throws, so a test can never pass by not understanding a rule.
  */
 import { childNamed, childrenNamed, type XmlElement } from "./xlsx-xml";
@@ -119,6 +119,11 @@ function satisfies(rule: ValidationRuleXml, entry: CellEntry): boolean {
       if (rule.operator !== "between") throw new Error(`Unsupported operator ${rule.operator} on ${rule.sqref}`);
       const high = literalNumber(rule.formula2, rule);
       return entry.value >= low && entry.value <= high;
+    }
+    case "whole": {
+      if (entry.kind !== "number" || !Number.isInteger(entry.value)) return false;
+      if (rule.operator !== "between") throw new Error(`Unsupported operator ${rule.operator} on ${rule.sqref}`);
+      return entry.value >= literalNumber(rule.formula1, rule) && entry.value <= literalNumber(rule.formula2, rule);
     }
     case "list": {
       const typed = entry.kind === "text" ? entry.text : String(entry.value);

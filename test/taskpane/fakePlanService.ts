@@ -19,6 +19,7 @@ import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
 import { parseIsoDate, toIsoDate } from "../../src/plan/dates";
 import { findPerson, myWork, peopleOnTeams, type MyWorkPlan } from "../../src/plan/my-work";
 import { LAYOUT } from "../../src/plan/sheet-layout";
+import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 
 /** One recorded call to the fake service. */
 export interface Call {
@@ -105,7 +106,9 @@ function sheetPlanOf(plan: PlanDetail): MyWorkPlan {
     sheetName: plan.sheetName,
     plan: {
       planId: plan.sheetId,
+      templateName: DEFAULT_TEMPLATE.name,
       templateVersion: plan.templateVersion,
+      roles: [...DEFAULT_TEMPLATE.roles],
       client: plan.client,
       bindCell: null,
       renewalCell: null,

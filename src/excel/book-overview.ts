@@ -66,6 +66,15 @@ export function inOverviewTurn<T>(session: Session, work: () => Promise<T>): Pro
   return result;
 }
 
+/**
+ * Resolves when the overview jobs started so far have finished. A pass adds and deletes a scratch sheet whose id
+ * it learns only when its batch returns, and that sheet's events can arrive first: waiting for the turn lets the
+ * watch tell the add-in's own sheets from a person's.
+ */
+export function overviewJobsDone(session: Session): Promise<void> {
+  return stateOf(session).turn.then(() => undefined);
+}
+
 /** The overview as found in the workbook: its sheet, its rows, and the last row its table reaches. */
 interface OverviewOnSheet {
   sheet: Excel.Worksheet;

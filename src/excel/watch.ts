@@ -3,7 +3,7 @@ import { changesSince, planAfterChanges, statusBaseline } from "../plan/status-c
 import type { Problem } from "../plan/validate";
 import type { PlanDetail, PlanEvent } from "../service/types";
 import { planDetail, type PlanOnSheet } from "../service/view";
-import { scheduleOverviewPass } from "./book-overview";
+import { overviewJobsDone, scheduleOverviewPass } from "./book-overview";
 import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
 import { followEveryPlan } from "./my-work";
@@ -84,7 +84,10 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
   const handleSheets = async (event: { worksheetId: string; type?: string; source?: string }): Promise<void> => {
     // A sheet the add-in added that holds no plan (Plan history, the Book overview, a scratch sheet): its arrival,
     // name or removal leaves the pane's plans as they were.
-    if (event.type !== "WorksheetActivated" && session.ownSheets.has(event.worksheetId)) return;
+    if (event.type !== "WorksheetActivated") {
+      await overviewJobsDone(session);
+      if (session.ownSheets.has(event.worksheetId)) return;
+    }
     listener({ kind: "plans-changed" });
     // A sheet added or deleted here may be a plan (or a copy of one): its overview row follows. A co-author's
     // add-in does that for the co-author's sheets; a rename needs nothing, Excel rewrites the formulas.

@@ -228,6 +228,34 @@ describe("the Book overview the add-in keeps", () => {
     expect(fake.writeCount).toBe(0);
     await third.stop();
   });
+
+  it("takes the scratch sheet of its own mending pass for the add-in's: no plans-changed, no second pass", async () => {
+    const harness = start();
+    const { fake } = harness;
+    await created(harness, ACME);
+    await created(harness, BETA);
+    const first = await watching(harness);
+    await first.stop();
+    await asPerson(fake, (sheets) => sheets.getItem(ACME.client).delete());
+    const events: PlanEvent[] = [];
+    const stop = await harness.service.watch((event) => events.push(event));
+    expect(refErrors(fake)).toEqual([]);
+    // A person's edit right after: its cost is the edit's alone, as in a workbook whose overview was in step.
+    fake.resetCounters();
+    const status = `${columnLetter(COLUMN.status)}${LAYOUT.firstDataRow}`;
+    await fake.editCell(BETA.client, status, "In progress");
+    await fake.settle();
+    const mendedCost = fake.syncCount;
+    expect(events.filter((event) => event.kind === "plans-changed")).toEqual([]);
+    await stop();
+
+    const inStep = await watching(harness);
+    fake.resetCounters();
+    await fake.editCell(BETA.client, status, "Not started");
+    await fake.settle();
+    expect(mendedCost).toBe(fake.syncCount);
+    await inStep.stop();
+  });
 });
 
 describe("every overview write lands whole or leaves the workbook as it was", () => {

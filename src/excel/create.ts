@@ -6,6 +6,7 @@ import { newPlanBaseline } from "../plan/status-changes";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
 import type { CreateResult } from "../service/types";
 import { newPlanCounts } from "../service/view";
+import { chooseTemplate } from "../service/templates-view";
 import { commit, stagingName } from "./commit";
 import { HISTORY_SHEET } from "./history";
 import { runExplained, type Session } from "./session";
@@ -17,21 +18,33 @@ export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
 
 /**
  * A new plan sheet from the New plan form, in one batch after reading the sheet names: built under a staging name
- * and renamed last, removed again if any part of it fails.
+ * and renamed last, removed again if any part of it fails. `templateName`: the workbook's template to make it
+ * from (read and checked first; refused with its problems), else the add-in's own.
  */
-export async function createPlan(session: Session, request: PlanRequest): Promise<CreateResult> {
-  const checked = checkPlanRequest(request);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
+export async function createPlan(session: Session, request: PlanRequest, templateName?: string): Promise<CreateResult> {
+  if (templateName === undefined) {
+    const checked = checkPlanRequest(request, session.template.roles);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+  }
   const unchanged = "Nothing was added to the workbook.";
   return runExplained(
     "Creating the plan sheet",
     async (context) => {
+      let template = session.template;
+      if (templateName !== undefined) {
+        const { readWorkbookTemplates } = await import("./templates");
+        const chosen = chooseTemplate(await readWorkbookTemplates(context), session.template, templateName);
+        if (!chosen.ok) return { ok: false as const, problems: chosen.problems };
+        template = chosen.template;
+      }
+      const checked = checkPlanRequest(request, template.roles);
+      if (!checked.ok) return { ok: false as const, problems: checked.problems };
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const active = sheets.getActiveWorksheet();
       active.load("id");
       await context.sync();
-      const description = describePlanSheet(session.template, checked.value, {
+      const description = describePlanSheet(template, checked.value, {
         planId: session.newPlanId(),
         // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
         existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
@@ -75,7 +88,7 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
           client: checked.value.client,
           bind: toIsoDate(checked.value.bind),
           renewal: toIsoDate(checked.value.renewal),
-          counts: newPlanCounts(computeSchedule(session.template, checked.value), session.today()),
+          counts: newPlanCounts(computeSchedule(template, checked.value), session.today()),
           problems: [],
         },
       };

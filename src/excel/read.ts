@@ -1,6 +1,8 @@
 import { isPlanSheet } from "../plan/read-sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { statusBaseline } from "../plan/status-changes";
+// The template sheet's layout only: its reader and checks load with the jobs that use them (templates.ts).
+import { TEMPLATE_LAYOUT, TEMPLATE_MARKER } from "../plan/template-sheet";
 import { findPerson, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
 import {
   PlanError,
@@ -12,7 +14,7 @@ import {
 } from "../service/types";
 import { damagedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
 import type { CellsBefore } from "./commit";
-import { interpret, runExplained, type Session } from "./session";
+import { interpret, latestTemplate, runExplained, type Session } from "./session";
 
 /**
  * Reading plans: the workbook's list, one plan in detail, the active plan, and the windows of cells they are
@@ -40,6 +42,27 @@ export function planWindow(sheet: Excel.Worksheet, withFormulas = false): PlanWi
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,rowCount");
   return { range, used };
+}
+
+function templateMarker(sheet: Excel.Worksheet): Excel.Range {
+  const marker = sheet.getRange(address(TEMPLATE_LAYOUT.marker.row, TEMPLATE_LAYOUT.marker.column));
+  marker.load("values");
+  return marker;
+}
+
+/** The version on each template sheet's header, by its name in lower case (what an update would move a plan to). */
+function templateVersions(sheets: { window: PlanWindow; template: Excel.Range }[]): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const { window, template } of sheets) {
+    if (template.values[0][0] !== TEMPLATE_MARKER) continue;
+    const at = ({ row, column }: { row: number; column: number }) => window.range.values[row - 1]?.[column - 1];
+    const name = at(TEMPLATE_LAYOUT.name);
+    const version = at(TEMPLATE_LAYOUT.version);
+    if (typeof name === "string" && name.trim() !== "" && typeof version === "number" && Number.isInteger(version)) {
+      versions.set(name.trim().toLowerCase(), version);
+    }
+  }
+  return versions;
 }
 
 function windowIsShort({ used }: PlanWindow): boolean {
@@ -110,9 +133,11 @@ async function readWorkbook(
   const active = sheets.getActiveWorksheet();
   active.load("id");
   await context.sync();
-  // The marker in each window says whether the sheet is a plan; for plans it usually holds the whole plan.
-  const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet) }));
+  // The marker in each window says whether the sheet is a plan; for plans it usually holds the whole plan. A
+  // template sheet's marker is beyond the window (its name and version within it): one cell more a sheet.
+  const windows = sheets.items.map((sheet) => ({ sheet, window: planWindow(sheet), template: templateMarker(sheet) }));
   await context.sync();
+  session.templateVersions = templateVersions(windows.map(({ window, template }) => ({ window, template })));
   const planWindows = windows.filter(({ window }) => isPlanSheet(markerOf(window.range.values)));
   const longer = planWindows
     .filter(({ window }) => windowIsShort(window))
@@ -150,7 +175,10 @@ export function overview(session: Session, sheetId?: string): Promise<WorkbookOv
     return {
       plans: plans.map(summaryOf),
       activeId: chosen ? chosen.sheetId : null,
-      detail: chosen && "plan" in chosen ? planDetail(chosen, session.today(), session.template) : null,
+      detail:
+        chosen && "plan" in chosen
+          ? planDetail(chosen, session.today(), latestTemplate(session, chosen.plan.templateName))
+          : null,
     };
   });
 }
@@ -188,7 +216,7 @@ export function readPlan(session: Session, sheetId: string): Promise<PlanDetail>
   return runExplained("Reading the plan", async (context) => {
     const { loaded } = await loadPlanCells(context, session, sheetId, "values");
     followStatuses(session, loaded);
-    return planDetail(loaded, session.today(), session.template);
+    return planDetail(loaded, session.today(), latestTemplate(session, loaded.plan.templateName));
   });
 }
 

@@ -2,6 +2,11 @@ import type { CellStyle, CellValue, SheetDescription } from "../plan/sheet-types
 import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
+/** A sheet to render: a plan's description, or one without plan rows (a template or the agency's holidays). */
+export type SheetToRender = Omit<SheetDescription, "planId" | "templateVersion" | "rows"> & {
+  rows?: SheetDescription["rows"];
+};
+
 /**
  * The Office.js writer: renders a plan sheet description (or a patch of some of its cells) onto a worksheet by
  * queuing operations. Nothing here calls `context.sync()`: the caller sends everything in one round trip,
@@ -39,7 +44,7 @@ function formulaEntry(value: CellValue): string | number {
 }
 
 /** Number formats for every cell, from the style list (later entries win), "General" elsewhere. */
-function numberFormatGrid(description: SheetDescription): string[][] {
+function numberFormatGrid(description: SheetToRender): string[][] {
   const grid = description.cells.map((row) => row.map(() => "General"));
   for (const { range, style } of description.styles) {
     if (!style.numberFormat) continue;
@@ -71,12 +76,12 @@ function queueStyle(range: Excel.Range, style: Omit<CellStyle, "numberFormat">):
   }
 }
 
-export function usedAddress(description: SheetDescription): string {
+export function usedAddress(description: SheetToRender): string {
   return `A1:${address(description.cells.length, description.cells[0].length)}`;
 }
 
 /** Queues the cells, formats, rules, outline, freeze panes and print setup of `description` onto `sheet`. */
-export function renderPlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
+export function renderPlanSheet(sheet: Excel.Worksheet, description: SheetToRender): void {
   renderPlanCells(sheet, description);
   renderPlanLayout(sheet, description);
 }
@@ -94,7 +99,7 @@ export function renderCellWrites(sheet: Excel.Worksheet, patch: readonly CellWri
  * What a copy of the cells carries (Range.copyFrom "All"): values and formulas, number formats and the other cell
  * formats, data validation and conditional formats.
  */
-export function renderPlanCells(sheet: Excel.Worksheet, description: SheetDescription): void {
+export function renderPlanCells(sheet: Excel.Worksheet, description: SheetToRender): void {
   const whole = sheet.getRange(usedAddress(description));
   // Formats first: a cell formatted as Text keeps "=HYPERLINK(...)" as the text a person typed.
   whole.numberFormat = numberFormatGrid(description);
@@ -156,7 +161,7 @@ export function renderPlanCells(sheet: Excel.Worksheet, description: SheetDescri
  */
 export function renderPlanLayout(
   sheet: Excel.Worksheet,
-  description: SheetDescription,
+  description: SheetToRender,
   regroup?: { firstRow: number; lastRow: number },
 ): void {
   description.columns.forEach((column, index) => {
@@ -174,9 +179,11 @@ export function renderPlanLayout(
   if (description.autoFilter) sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
 
   // Excel measures wrapped text itself; the estimated heights in the description are for file writers.
+  // A sheet without a table filter (a template, the holidays) fits the rows below its frozen header.
   const [tableStart] = description.autoFilter.split(":");
-  const lastRow = description.rows[description.rows.length - 1].row;
-  sheet.getRange(`${tableStart.replace(/[A-Z]+/, "")}:${lastRow}`).format.autofitRows();
+  const firstRow = tableStart ? Number(tableStart.replace(/[A-Z]+/, "")) : description.freezeRows + 1;
+  const lastRow = description.rows ? description.rows[description.rows.length - 1].row : description.cells.length;
+  if (lastRow >= firstRow) sheet.getRange(`${firstRow}:${lastRow}`).format.autofitRows();
 
   const print = description.print;
   const layout = sheet.pageLayout;

@@ -9,7 +9,8 @@ import { defaultRenewal, latestRenewal, MAX_TERM_YEARS } from "./term";
  * Each problem names its field and says what to do about it.
  */
 
-export type Field = "client" | "bind" | "renewal" | "team" | "holidays";
+/** `template`: the template chosen for the plan (it has problems, or is not in the workbook). */
+export type Field = "client" | "bind" | "renewal" | "team" | "holidays" | "template";
 
 export interface Problem {
   field: Field;
@@ -50,6 +51,7 @@ const LABELS: Record<Field, string> = {
   renewal: "Renewal date",
   team: "Service team",
   holidays: "Holidays",
+  template: "Template",
 };
 const MONTHS = [
   "January",

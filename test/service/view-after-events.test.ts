@@ -12,6 +12,7 @@ function detail(sheetId: string, client: string, overrides: Partial<PlanDetail> 
     ...summary(sheetId, client),
     today: "2027-03-02",
     team: {},
+    templateName: "Client Service Plan",
     templateVersion: 1,
     latestTemplateVersion: 1,
     tasks: [],

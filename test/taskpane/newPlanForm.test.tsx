@@ -23,8 +23,11 @@ function field(label: RegExp) {
 
 beforeEach(() => window.localStorage.clear());
 
-test("renewal follows the bind date until the user edits it", () => {
-  setup();
+test("renewal follows the bind date until the user edits it", async () => {
+  const { service } = setup();
+  // The form reads the workbook's templates first (the built-in one here).
+  await screen.findByRole("button", { name: "Add the template sheet to this workbook" });
+  await waitFor(() => expect(service.callsTo("templates")).toHaveLength(1));
   const renewal = screen.getByLabelText("Renewal date", { exact: false, selector: "input" });
   setDate("Bind date", "2027-01-15");
   expect(renewal).toHaveValue("2028-01-15");
@@ -46,7 +49,8 @@ test("shows each field's message and creates nothing while the form is invalid",
   await user.click(screen.getByRole("button", { name: "Create plan" }));
 
   expect(await screen.findByText("Client is empty: enter the client's name.")).toBeInTheDocument();
-  expect(screen.getByText("Bind date is empty: enter a date such as 2027-01-15.")).toBeInTheDocument();
+  // As the date field shows dates to this reader (jsdom's language is US English), not as ISO text.
+  expect(screen.getByText("Bind date is empty: enter a date such as 01/15/2027.")).toBeInTheDocument();
   expect(field(/Client name/)).toHaveAttribute("aria-invalid", "true");
   expect(screen.getByText(/2 fields need attention/)).toBeInTheDocument();
 
@@ -58,7 +62,7 @@ test("shows each field's message and creates nothing while the form is invalid",
 
   expect(screen.queryByText(/Client is empty/)).not.toBeInTheDocument();
   expect(
-    screen.getByText("Renewal date 2026-12-01 must be after the bind date 2027-01-15: check both dates."),
+    screen.getByText("Renewal date 12/01/2026 must be after the bind date 01/15/2027: check both dates."),
   ).toBeInTheDocument();
   expect(
     screen.getByText("Holidays 2027-02-30 does not exist (February 2027 has 28 days): check the day and month."),

@@ -51,6 +51,8 @@ export interface PlanDetail extends PlanSummary {
   team: ServiceTeam;
   /** The template the plan was made from (as its sheet records it). */
   templateName: string;
+  /** Its service team's roles, in its order: a team update names people for these. */
+  roles: Role[];
   /**
    * The version of its template the sheet was written with, and the newest one of that name (the workbook's
    * template sheet of that name, else the add-in's own): lower means an update is offered.

@@ -103,6 +103,7 @@ export function planDetail(loaded: PlanOnSheet, today: CalendarDate, latest: Pic
     today: toIsoDate(today),
     team: plan.team,
     templateName: plan.templateName,
+    roles: [...plan.roles],
     templateVersion: plan.templateVersion,
     latestTemplateVersion: latest.version,
     phases: phaseProgress(plan.rows),

@@ -5,7 +5,7 @@ import { patchAddresses, repairPatch, teamPatch } from "../plan/sheet-patch";
 import type { Template } from "../plan/template";
 import { describeProblems } from "../plan/validate";
 import { type PreparedUpdate, prepareUpdate } from "../service/prepare-update";
-import { templateForPlan } from "../service/templates-view";
+import { templateForPlan, templateOfPlan } from "../service/templates-view";
 import { PlanError } from "../service/types";
 import type { PlanOnSheet } from "../service/view";
 import type { RepairPreview, UpdateChange, UpdatePreview } from "../service/types";
@@ -133,6 +133,13 @@ async function updateTemplate(
   return chosen.template;
 }
 
+/** The template the plan was made from, at its version, for repairing its formulas (templateOfPlan). */
+async function repairTemplate(context: Excel.RequestContext, session: Session, loaded: PlanOnSheet): Promise<Template> {
+  const chosen = templateOfPlan(await readWorkbookTemplates(context), session.template, loaded.plan);
+  if (!chosen.ok) throw new PlanError(describeProblems(chosen.problems), chosen.problems);
+  return chosen.template;
+}
+
 export function previewUpdate(session: Session, sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
   return runExplained("Preparing the update", async (context) => {
     const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas");
@@ -170,7 +177,7 @@ export function applyUpdate(session: Session, sheetId: string, change: UpdateCha
 export function previewRepair(session: Session, sheetId: string): Promise<RepairPreview> {
   return runExplained("Checking the formulas", async (context) => {
     const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas");
-    return { sheetId, cells: planRepair(loaded.plan, cells, session.template).cells };
+    return { sheetId, cells: planRepair(loaded.plan, cells, await repairTemplate(context, session, loaded)).cells };
   });
 }
 
@@ -180,7 +187,7 @@ export function applyRepair(session: Session, sheetId: string): Promise<RepairPr
     "Repairing the formulas",
     async (context) => {
       const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas,numberFormat");
-      const repair = planRepair(loaded.plan, cells, session.template);
+      const repair = planRepair(loaded.plan, cells, await repairTemplate(context, session, loaded));
       const patch = repairPatch(repair);
       if (patch.length > 0) {
         const sheet = context.workbook.worksheets.getItem(sheetId);

@@ -59,3 +59,21 @@ export function templateForPlan(book: TemplateBook, builtIn: Template, name: str
   }
   return { ok: true, template: builtIn };
 }
+
+/**
+ * The template a plan was made from, at the version it was made from: the workbook's template of its name when
+ * that is the version, else the built-in template when the plan is of its name (plans from before templates had
+ * names and versions of their own included). What repairing its formulas needs: another template's timing would
+ * give its dates other days.
+ */
+export function templateOfPlan(
+  book: TemplateBook,
+  builtIn: Template,
+  plan: { templateName: string; templateVersion: number },
+): TemplateChoice {
+  const picked = pickTemplate(book, plan.templateName);
+  if (picked.ok && picked.template.version === plan.templateVersion) return { ok: true, template: picked.template };
+  if (plan.templateName.trim().toLowerCase() === builtIn.name.toLowerCase()) return { ok: true, template: builtIn };
+  const message = `This plan was made from version ${plan.templateVersion} of the template “${plan.templateName}”, which is not in this workbook: add that template's sheet to repair its formulas, or update the plan to the template there.`;
+  return { ok: false, problems: [{ field: "template", message }] };
+}

@@ -137,6 +137,25 @@ describe("the workbook's templates", () => {
     expect(sixty?.due).toBe("2027-03-31"); // 75 days after binding, the edited offset (a Wednesday)
   });
 
+  it("repair a plan's date formulas by the timing of its own template", async () => {
+    const harness = setUp();
+    await harness.service.addTemplateSheet();
+    putTemplate(harness, editedTemplateCells());
+    const created = await harness.service.createPlan(ACCOUNT, "Workers' comp");
+    if (!created.ok) throw new Error("not created");
+    const sheet = created.plan.sheetName;
+    const ids = harness.fake.getValues(sheet, `${columnLetter(COLUMN.id)}1:${columnLetter(COLUMN.id)}150`);
+    const due = address(ids.findIndex((line) => line[0] === "bind-60.policy-delivery") + 1, COLUMN.due);
+    await harness.fake.editCell(sheet, due, 46500);
+    const preview = await harness.service.previewRepair(created.plan.sheetId);
+    expect(preview.cells.map((cell) => cell.address)).toEqual([due]);
+    await harness.service.applyRepair(created.plan.sheetId);
+    const task = (await harness.service.readPlan(created.plan.sheetId)).tasks.find(
+      (t) => t.taskId === "bind-60.policy-delivery",
+    );
+    expect(task?.due).toBe("2027-03-31"); // the template's 75 days, not the built-in 60
+  });
+
   it("update a plan from version 1 to 2 of its own template, keeping what people typed", async () => {
     const harness = setUp();
     await harness.service.addTemplateSheet();

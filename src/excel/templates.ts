@@ -58,9 +58,16 @@ export async function readWorkbookTemplates(context: Excel.RequestContext): Prom
 }
 
 export function templates(session: Session): Promise<TemplatesView> {
-  return runExplained("Reading the workbook's templates", async (context) =>
-    templatesView(await readWorkbookTemplates(context), session.template),
-  );
+  return runExplained("Reading the workbook's templates", async (context) => {
+    const view = templatesView(await readWorkbookTemplates(context), session.template);
+    // What an update would move each template's plans to, until the plans are read again.
+    for (const template of view.templates) {
+      if (template.sheetName !== null && template.version !== null) {
+        session.templateVersions.set(template.name.toLowerCase(), template.version);
+      }
+    }
+    return view;
+  });
 }
 
 /**

@@ -22,6 +22,7 @@ export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
  * from (read and checked first; refused with its problems), else the add-in's own.
  */
 export async function createPlan(session: Session, request: PlanRequest, templateName?: string): Promise<CreateResult> {
+  // With the add-in's own template, what was typed is answered before Excel is asked anything.
   if (templateName === undefined) {
     const checked = checkPlanRequest(request, session.template.roles);
     if (!checked.ok) return { ok: false, problems: checked.problems };

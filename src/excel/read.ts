@@ -1,8 +1,8 @@
 import { isPlanSheet } from "../plan/read-sheet";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { statusBaseline } from "../plan/status-changes";
-// The template sheet's layout only: its reader and checks load with the jobs that use them (templates.ts).
-import { TEMPLATE_LAYOUT, TEMPLATE_MARKER } from "../plan/template-sheet";
+// The template sheet's layout only: its description, reader and checks load with the jobs that use them.
+import { TEMPLATE_LAYOUT, TEMPLATE_MARKER } from "../plan/template-layout";
 import { findPerson, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
 import {
   PlanError,

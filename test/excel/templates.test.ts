@@ -232,6 +232,8 @@ describe("watching a template sheet", () => {
     const bad = rowOf(harness, "bind-90");
     await harness.fake.paste(TEMPLATE_SHEET, cellOf(bad, C.due), [["soon"]]);
     await harness.fake.settle();
+    await harness.fake.editCell(HOLIDAYS_SHEET_NAME, "A5", "next Friday");
+    await harness.fake.settle();
     // An edit on a plan is followed as before, with no word about templates.
     await harness.fake.editCell(plan.plan.sheetName, address(LAYOUT.firstDataRow + 1, COLUMN.notes), "called");
     await harness.fake.settle();
@@ -246,6 +248,11 @@ describe("watching a template sheet", () => {
         kind: "templates-changed",
         sheetName: TEMPLATE_SHEET,
         problems: [expect.objectContaining({ row: bad, field: "due", cell: cellOf(bad, C.due) })],
+      },
+      {
+        kind: "templates-changed",
+        sheetName: HOLIDAYS_SHEET_NAME,
+        problems: [expect.objectContaining({ row: 5, field: "holidays", cell: "A5" })],
       },
     ]);
   });

@@ -125,6 +125,8 @@ test("the pane shows a template sheet's problems when a person's edit leaves som
     }),
   );
   expect(await screen.findByText(`The sheet “${STANDARD}” has a problem`)).toBeInTheDocument();
+  // The form reads the templates again, to offer them as they now are.
+  await waitFor(() => expect(service.callsTo("templates")).toHaveLength(2));
   expect(screen.getByText('Row 35 (G35): Due "soon" is not a whole number of days.')).toBeInTheDocument();
   act(() => service.emit({ kind: "templates-changed", sheetName: STANDARD, problems: [] }));
   expect(await screen.findByText(`The sheet “${STANDARD}” passes its checks.`)).toBeInTheDocument();

@@ -5,6 +5,7 @@ import { address, LAYOUT } from "../plan/sheet-layout";
 import { newPlanBaseline } from "../plan/status-changes";
 import { checkPlanRequest, type PlanRequest } from "../plan/validate";
 import { type CreateResult, PlanError } from "../service/types";
+import { chooseTemplate } from "../service/templates-view";
 import { newPlanCounts } from "../service/view";
 import { type BookRead, bringOverviewInStep, inOverviewTurn, overviewUntouched, queueBookRead } from "./book-overview";
 import { commit, PARTLY_CHANGED, stagingName } from "./commit";
@@ -20,23 +21,36 @@ export const TEMPLATE_VERSION_PROPERTY = "ServicePlan.TemplateVersion";
 /**
  * A new plan sheet from the New plan form, in one batch after reading the sheet names: built under a staging name
  * and renamed last, removed again if any part of it fails. Then its row in the Book overview (book-overview.ts),
- * in a second batch; when that one fails, the plan is removed again too.
+ * in a second batch; when that one fails, the plan is removed again too. `templateName`: the workbook's template
+ * to make it from (read and checked first; refused with its problems), else the add-in's own.
  */
-export async function createPlan(session: Session, request: PlanRequest): Promise<CreateResult> {
-  const checked = checkPlanRequest(request);
-  if (!checked.ok) return { ok: false, problems: checked.problems };
+export async function createPlan(session: Session, request: PlanRequest, templateName?: string): Promise<CreateResult> {
+  // With the add-in's own template, what was typed is answered before Excel is asked anything.
+  if (templateName === undefined) {
+    const checked = checkPlanRequest(request, session.template.roles);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+  }
   const unchanged = "Nothing was added to the workbook.";
   // The overview is read and written in the session's overview turn, so a sheet event's pass cannot interleave.
   return inOverviewTurn(session, () =>
     runExplained(
       "Creating the plan sheet",
       async (context) => {
+        let template = session.template;
+        if (templateName !== undefined) {
+          const { readWorkbookTemplates } = await import("./templates");
+          const chosen = chooseTemplate(await readWorkbookTemplates(context), session.template, templateName);
+          if (!chosen.ok) return { ok: false as const, problems: chosen.problems };
+          template = chosen.template;
+        }
+        const checked = checkPlanRequest(request, template.roles);
+        if (!checked.ok) return { ok: false as const, problems: checked.problems };
         const sheets = context.workbook.worksheets;
         sheets.load("items/id,items/name");
         const active = sheets.getActiveWorksheet();
         active.load("id");
         await context.sync();
-        const description = describePlanSheet(session.template, checked.value, {
+        const description = describePlanSheet(template, checked.value, {
           planId: session.newPlanId(),
           // "Plan history" is the add-in's own sheet: a client of that name gets "Plan history (2)".
           existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
@@ -113,7 +127,7 @@ export async function createPlan(session: Session, request: PlanRequest): Promis
             client: checked.value.client,
             bind: toIsoDate(checked.value.bind),
             renewal: toIsoDate(checked.value.renewal),
-            counts: newPlanCounts(computeSchedule(session.template, checked.value), session.today()),
+            counts: newPlanCounts(computeSchedule(template, checked.value), session.today()),
             problems: [],
           },
         };

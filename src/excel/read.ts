@@ -2,10 +2,12 @@ import { type CellData, isPlanSheet } from "../plan/read-sheet";
 import { readSummaryFigures } from "../plan/read-summary";
 import { address, COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { statusBaseline } from "../plan/status-changes";
+// The template sheet's layout only: its description, reader and checks load with the jobs that use them.
+import { TEMPLATE_LAYOUT, TEMPLATE_MARKER } from "../plan/template-layout";
 import { PlanError, type PlanDetail, type PlanSummary, type WorkbookOverview } from "../service/types";
 import { damagedPlanSummary, listedPlanSummary, planDetail, type PlanOnSheet, planSummary } from "../service/view";
 import type { CellsBefore } from "./commit";
-import { interpret, runExplained, type Session } from "./session";
+import { interpret, latestTemplate, runExplained, type Session } from "./session";
 
 /**
  * Reading plans: the workbook's list, one plan in detail, the active plan, and the windows of cells they are
@@ -33,6 +35,30 @@ export function planWindow(sheet: Excel.Worksheet, withFormulas = false): PlanWi
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,rowCount");
   return { range, used };
+}
+
+function templateMarker(sheet: Excel.Worksheet): Excel.Range {
+  const marker = sheet.getRange(address(TEMPLATE_LAYOUT.marker.row, TEMPLATE_LAYOUT.marker.column));
+  marker.load("values");
+  return marker;
+}
+
+/**
+ * The version on each template sheet's header, by its name in lower case (what an update would move a plan to),
+ * from each sheet's header cells and the cell of the template marker.
+ */
+function templateVersions(sheets: { header: Excel.Range; template: Excel.Range }[]): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (const { header, template } of sheets) {
+    if (template.values[0][0] !== TEMPLATE_MARKER) continue;
+    const at = ({ row, column }: { row: number; column: number }) => header.values[row - 1]?.[column - 1];
+    const name = at(TEMPLATE_LAYOUT.name);
+    const version = at(TEMPLATE_LAYOUT.version);
+    if (typeof name === "string" && name.trim() !== "" && typeof version === "number" && Number.isInteger(version)) {
+      versions.set(name.trim().toLowerCase(), version);
+    }
+  }
+  return versions;
 }
 
 function windowIsShort({ used }: PlanWindow): boolean {
@@ -127,9 +153,12 @@ async function readWorkbook(
   const headers = sheets.items.map((sheet) => ({
     sheet,
     header: queuePlanHeader(sheet),
+    // A template sheet's marker is beyond the header (its name and version within it): one cell more a sheet.
+    template: templateMarker(sheet),
     window: sheet.id === chosenId ? planWindow(sheet) : null,
   }));
   await context.sync();
+  session.templateVersions = templateVersions(headers);
   const read = headers
     .filter(({ header }) => isPlanSheet(markerOf(header.values)))
     .map((entry) => ({ ...entry, figures: readSummaryFigures(entry.header.values as CellData[][]) }));
@@ -172,7 +201,10 @@ export function overview(session: Session, sheetId?: string): Promise<WorkbookOv
     return {
       plans,
       activeId: chosen ? chosen.sheetId : null,
-      detail: chosen && "plan" in chosen ? planDetail(chosen, session.today(), session.template) : null,
+      detail:
+        chosen && "plan" in chosen
+          ? planDetail(chosen, session.today(), latestTemplate(session, chosen.plan.templateName))
+          : null,
     };
   });
 }
@@ -199,7 +231,7 @@ export function readPlan(session: Session, sheetId: string): Promise<PlanDetail>
   return runExplained("Reading the plan", async (context) => {
     const { loaded } = await loadPlanCells(context, session, sheetId, "values");
     followStatuses(session, loaded);
-    return planDetail(loaded, session.today(), session.template);
+    return planDetail(loaded, session.today(), latestTemplate(session, loaded.plan.templateName));
   });
 }
 

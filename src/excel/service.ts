@@ -16,6 +16,7 @@ export type { ExcelPlanServiceOptions };
  * - watch.ts: a person's edits in the sheet, followed and recorded;
  * - update-repair.ts: a new team, a newer template, repaired date formulas;
  * - book-overview.ts: the Book overview sheet, kept in step with the plan sheets (by create.ts and watch.ts).
+ * - templates.ts: the workbook's templates and agency holidays, and the built-in template's sheet added to it.
  * Every write is one batch that lands whole or is taken back (commit.ts), rendered from a pure description of the
  * sheet or of the cells it changes (sheet-writer.ts).
  *
@@ -26,8 +27,11 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
   const session = createSession(options);
   const create = () => import("./create");
   const updateRepair = () => import("./update-repair");
+  const templates = () => import("./templates");
   return {
-    createPlan: async (request) => (await create()).createPlan(session, request),
+    createPlan: async (request, template) => (await create()).createPlan(session, request, template),
+    templates: async () => (await templates()).templates(session),
+    addTemplateSheet: async () => (await templates()).addTemplateSheet(session),
     listPlans: () => listPlans(session),
     overview: (sheetId) => overview(session, sheetId),
     activatePlan,

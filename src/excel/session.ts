@@ -22,6 +22,8 @@ export interface Session {
   baselines: Map<string, StatusBaseline>;
   /** Sheets the add-in added that hold no plan (a Plan history sheet): their arrival changes no plan. */
   ownSheets: Set<string>;
+  /** The version on each of the workbook's template sheets as last read, by template name in lower case. */
+  templateVersions: Map<string, number>;
 }
 
 export interface ExcelPlanServiceOptions {
@@ -46,7 +48,16 @@ export function createSession(options: ExcelPlanServiceOptions = {}): Session {
     newPlanId: options.newPlanId ?? randomPlanId,
     baselines: new Map(),
     ownSheets: new Set(),
+    templateVersions: new Map(),
   };
+}
+
+/**
+ * The newest version of the template a plan names: the workbook's template sheet of that name (as last read),
+ * else the add-in's own template, which an update moves a plan to when the workbook has none of its name.
+ */
+export function latestTemplate(session: Session, name: string): { version: number } {
+  return { version: session.templateVersions.get(name.trim().toLowerCase()) ?? session.template.version };
 }
 
 /** A plan sheet's cells read as a plan; a sheet rearranged beyond reading is a PlanError naming the sheet. */

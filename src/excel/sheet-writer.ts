@@ -3,6 +3,11 @@ import type { CellStyle, CellValue, PrintSetup, SheetDescription } from "../plan
 import type { CellWrite } from "../plan/sheet-patch";
 import { address, columnLetter, forEachCell } from "../plan/sheet-layout";
 
+/** A sheet to render: a plan's description, or one without plan rows (a template or the agency's holidays). */
+export type SheetToRender = Omit<SheetDescription, "planId" | "templateVersion" | "rows"> & {
+  rows?: SheetDescription["rows"];
+};
+
 /**
  * The Office.js writer: renders a plan sheet description (or a patch of some of its cells), or the Book overview's,
  * onto a worksheet by queuing operations. Nothing here calls `context.sync()`: the caller sends everything in one round trip,
@@ -80,7 +85,7 @@ export function usedAddress(description: CellsDescription): string {
 }
 
 /** Queues the cells, formats, rules, outline, freeze panes and print setup of `description` onto `sheet`. */
-export function renderPlanSheet(sheet: Excel.Worksheet, description: SheetDescription): void {
+export function renderPlanSheet(sheet: Excel.Worksheet, description: SheetToRender): void {
   renderPlanCells(sheet, description);
   renderPlanLayout(sheet, description);
 }
@@ -160,7 +165,7 @@ export function renderPlanCells(sheet: Excel.Worksheet, description: CellsDescri
  */
 export function renderPlanLayout(
   sheet: Excel.Worksheet,
-  description: SheetDescription,
+  description: SheetToRender,
   regroup?: { firstRow: number; lastRow: number },
 ): void {
   description.columns.forEach((column, index) => {
@@ -178,9 +183,11 @@ export function renderPlanLayout(
   if (description.autoFilter) sheet.autoFilter.apply(sheet.getRange(description.autoFilter));
 
   // Excel measures wrapped text itself; the estimated heights in the description are for file writers.
+  // A sheet without a table filter (a template, the holidays) fits the rows below its frozen header.
   const [tableStart] = description.autoFilter.split(":");
-  const lastRow = description.rows[description.rows.length - 1].row;
-  sheet.getRange(`${tableStart.replace(/[A-Z]+/, "")}:${lastRow}`).format.autofitRows();
+  const firstRow = tableStart ? Number(tableStart.replace(/[A-Z]+/, "")) : description.freezeRows + 1;
+  const lastRow = description.rows ? description.rows[description.rows.length - 1].row : description.cells.length;
+  if (lastRow >= firstRow) sheet.getRange(`${firstRow}:${lastRow}`).format.autofitRows();
 
   renderPrintSetup(sheet, description.print);
 }

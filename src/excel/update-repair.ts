@@ -2,12 +2,18 @@ import { planRepair } from "../plan/repair-plan";
 import type { SheetDescription } from "../plan/sheet-types";
 import { address, LAYOUT } from "../plan/sheet-layout";
 import { patchAddresses, repairPatch, teamPatch } from "../plan/sheet-patch";
+import type { Template } from "../plan/template";
+import { describeProblems } from "../plan/validate";
 import { type PreparedUpdate, prepareUpdate } from "../service/prepare-update";
+import { templateForPlan, templateOfPlan } from "../service/templates-view";
+import { PlanError } from "../service/types";
+import type { PlanOnSheet } from "../service/view";
 import type { RepairPreview, UpdateChange, UpdatePreview } from "../service/types";
 import { type CellsBefore, commit, queueRestore, stagingName } from "./commit";
 import { TEMPLATE_VERSION_PROPERTY } from "./create";
 import { loadPlanCells } from "./read";
 import { runExplained, type Session } from "./session";
+import { readWorkbookTemplates } from "./templates";
 import { renderCellWrites, renderPlanCells, renderPlanLayout } from "./sheet-writer";
 
 /**
@@ -111,10 +117,34 @@ async function recoverUpdate(
   return "completed";
 }
 
+/**
+ * The template an update works with: for a move to a newer template, the workbook's template of the plan's own
+ * name (read and checked now; refused while it has problems), else the add-in's own.
+ */
+async function updateTemplate(
+  context: Excel.RequestContext,
+  session: Session,
+  loaded: PlanOnSheet,
+  change: UpdateChange,
+): Promise<Template> {
+  if (!change.upgradeTemplate) return session.template;
+  const chosen = templateForPlan(await readWorkbookTemplates(context), session.template, loaded.plan.templateName);
+  if (!chosen.ok) throw new PlanError(describeProblems(chosen.problems), chosen.problems);
+  return chosen.template;
+}
+
+/** The template the plan was made from, at its version, for repairing its formulas (templateOfPlan). */
+async function repairTemplate(context: Excel.RequestContext, session: Session, loaded: PlanOnSheet): Promise<Template> {
+  const chosen = templateOfPlan(await readWorkbookTemplates(context), session.template, loaded.plan);
+  if (!chosen.ok) throw new PlanError(describeProblems(chosen.problems), chosen.problems);
+  return chosen.template;
+}
+
 export function previewUpdate(session: Session, sheetId: string, change: UpdateChange): Promise<UpdatePreview> {
   return runExplained("Preparing the update", async (context) => {
     const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas");
-    return prepareUpdate(loaded, cells, change, session.template).preview;
+    const template = await updateTemplate(context, session, loaded, change);
+    return prepareUpdate(loaded, cells, change, template).preview;
   });
 }
 
@@ -124,7 +154,7 @@ export function applyUpdate(session: Session, sheetId: string, change: UpdateCha
     "Updating the plan",
     async (context) => {
       const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas,numberFormat");
-      const update = prepareUpdate(loaded, cells, change, session.template);
+      const update = prepareUpdate(loaded, cells, change, await updateTemplate(context, session, loaded, change));
       const sheet = context.workbook.worksheets.getItem(sheetId);
       const before: PlanExtent = {
         lastRow: cells.values.length,
@@ -147,7 +177,7 @@ export function applyUpdate(session: Session, sheetId: string, change: UpdateCha
 export function previewRepair(session: Session, sheetId: string): Promise<RepairPreview> {
   return runExplained("Checking the formulas", async (context) => {
     const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas");
-    return { sheetId, cells: planRepair(loaded.plan, cells, session.template).cells };
+    return { sheetId, cells: planRepair(loaded.plan, cells, await repairTemplate(context, session, loaded)).cells };
   });
 }
 
@@ -157,7 +187,7 @@ export function applyRepair(session: Session, sheetId: string): Promise<RepairPr
     "Repairing the formulas",
     async (context) => {
       const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas,numberFormat");
-      const repair = planRepair(loaded.plan, cells, session.template);
+      const repair = planRepair(loaded.plan, cells, await repairTemplate(context, session, loaded));
       const patch = repairPatch(repair);
       if (patch.length > 0) {
         const sheet = context.workbook.worksheets.getItem(sheetId);

@@ -1,5 +1,6 @@
 import { isPlanSheet } from "../plan/read-sheet";
 import { changesSince, planAfterChanges, statusBaseline } from "../plan/status-changes";
+import type { TemplateProblem } from "../plan/template-read";
 import type { Problem } from "../plan/validate";
 import type { PlanDetail, PlanEvent } from "../service/types";
 import { planDetail, type PlanOnSheet } from "../service/view";
@@ -9,7 +10,7 @@ import { HISTORY_SHEET } from "./history";
 import { followEveryPlan } from "./my-work";
 import { markerOf, planWindow, wholeIfLonger } from "./read";
 import { RENAME_EVENT_SET } from "./requirements";
-import { interpret, type Session } from "./session";
+import { interpret, latestTemplate, type Session } from "./session";
 import { queueHistoryRead, recordStatusChanges } from "./status";
 
 /**
@@ -23,6 +24,7 @@ async function followEdit(
   session: Session,
   event: Excel.WorksheetChangedEventArgs,
   report: (sheetId: string, problems: Problem[], detail?: PlanDetail, historyNote?: string) => void,
+  reportTemplates: (sheetName: string, problems: TemplateProblem[]) => void,
 ): Promise<void> {
   const remote = event.source === "Remote";
   await Excel.run({ delayForCellEdit: true }, async (context) => {
@@ -32,7 +34,14 @@ async function followEdit(
     // A bounded window, not the used range: an edit on a large data sheet must not read it all.
     const window = planWindow(sheet, true);
     await context.sync();
-    if (sheet.name === HISTORY_SHEET || !isPlanSheet(markerOf(window.range.values))) return;
+    if (sheet.name === HISTORY_SHEET) return;
+    if (!isPlanSheet(markerOf(window.range.values))) {
+      // Not a plan: perhaps a template sheet or the agency's holidays. Plan edits never come this way.
+      const { readEditedTemplateSheet } = await import("./templates");
+      const edited = await readEditedTemplateSheet(context, sheet);
+      if (edited) reportTemplates(edited.sheetName, edited.problems);
+      return;
+    }
     const cells = await wholeIfLonger(context, sheet, window);
     let loaded: PlanOnSheet;
     try {
@@ -55,7 +64,7 @@ async function followEdit(
     report(
       sheet.id,
       loaded.plan.problems,
-      planDetail(now, session.today(), session.template),
+      planDetail(now, session.today(), latestTemplate(session, now.plan.templateName)),
       historyNote ?? undefined,
     );
   });
@@ -76,7 +85,9 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
         ...(detail ? { detail } : {}),
       });
     try {
-      await followEdit(session, event, report);
+      await followEdit(session, event, report, (sheetName, problems) =>
+        listener({ kind: "templates-changed", sheetName, problems }),
+      );
     } catch (error) {
       report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
     }

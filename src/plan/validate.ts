@@ -9,7 +9,8 @@ import { defaultRenewal, latestRenewal, MAX_TERM_YEARS } from "./term";
  * Each problem names its field and says what to do about it.
  */
 
-export type Field = "client" | "bind" | "renewal" | "team" | "holidays";
+/** `template`: the template chosen for the plan (it has problems, or is not in the workbook). */
+export type Field = "client" | "bind" | "renewal" | "team" | "holidays" | "template";
 
 export interface Problem {
   field: Field;
@@ -50,6 +51,7 @@ const LABELS: Record<Field, string> = {
   renewal: "Renewal date",
   team: "Service team",
   holidays: "Holidays",
+  template: "Template",
 };
 const MONTHS = [
   "January",
@@ -101,17 +103,25 @@ function quoted(text: string, maxCodePoints = 40): string {
   return codePoints.length <= maxCodePoints ? text : codePoints.slice(0, maxCodePoints).join("") + "\u2026";
 }
 
+/**
+ * How a message shows a date: ISO text by default (the command line, where dates are typed so); a form whose date
+ * field shows dates another way (01/15/2027) passes that way, so its messages read like its fields.
+ */
+export type ShowDate = (iso: string) => string;
+const isoText: ShowDate = (iso) => iso;
+const EXAMPLE_DATE = "2027-01-15";
+
 /** One date field: ISO text from a form or the command line, or an Excel serial read from a cell. */
-export function checkDate(field: Field, input: DateInput): Checked<CalendarDate> {
+export function checkDate(field: Field, input: DateInput, show: ShowDate = isoText): Checked<CalendarDate> {
   const label = LABELS[field];
   const fail = (message: string): Checked<CalendarDate> => ({ ok: false, problems: [{ field, message }] });
   if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) {
-    return fail(`${label} is empty: enter a date such as 2027-01-15.`);
+    return fail(`${label} is empty: enter a date such as ${show(EXAMPLE_DATE)}.`);
   }
   let date: CalendarDate | null;
   if (typeof input === "number") {
     date = isExcelDateSerial(input) ? fromExcelSerial(input) : null;
-    if (!date) return fail(`${label} is ${input}, which is not a date: enter a date such as 2027-01-15.`);
+    if (!date) return fail(`${label} is ${input}, which is not a date: enter a date such as ${show(EXAMPLE_DATE)}.`);
   } else {
     date = parseIsoDate(input);
     if (!date) {
@@ -125,7 +135,7 @@ export function checkDate(field: Field, input: DateInput): Checked<CalendarDate>
   }
   if (!isExcelDate(date)) {
     return fail(
-      `${label} ${toIsoDate(date)} is outside the dates Excel can show (${toIsoDate(EXCEL_FIRST_DATE)} to ${toIsoDate(EXCEL_LAST_DATE)}): check the year.`,
+      `${label} ${show(toIsoDate(date))} is outside the dates Excel can show (${show(toIsoDate(EXCEL_FIRST_DATE))} to ${show(toIsoDate(EXCEL_LAST_DATE))}): check the year.`,
     );
   }
   return { ok: true, value: date };
@@ -135,10 +145,12 @@ export function checkDate(field: Field, input: DateInput): Checked<CalendarDate>
 export function checkTerm(
   bindInput: DateInput,
   renewalInput: DateInput,
+  show: ShowDate = isoText,
 ): Checked<{ bind: CalendarDate; renewal: CalendarDate; renewalFollowsBind: boolean }> {
-  const bind = checkDate("bind", bindInput);
+  const bind = checkDate("bind", bindInput, show);
   const renewalGiven = !(renewalInput === null || renewalInput === undefined || renewalInput === "");
-  const renewal = renewalGiven ? checkDate("renewal", renewalInput) : null;
+  const renewal = renewalGiven ? checkDate("renewal", renewalInput, show) : null;
+  const day = (date: CalendarDate) => show(toIsoDate(date));
   const problems = [...(bind.ok ? [] : bind.problems), ...(renewal && !renewal.ok ? renewal.problems : [])];
   if (!bind.ok || (renewal && !renewal.ok)) return { ok: false, problems };
   const bindDate = (bind as { value: CalendarDate }).value;
@@ -150,7 +162,7 @@ export function checkTerm(
       problems: [
         {
           field: "renewal",
-          message: `Renewal date one year after the bind date ${toIsoDate(bindDate)} would be after ${toIsoDate(EXCEL_LAST_DATE)}, the last date Excel can show: enter an earlier bind date, or a renewal date.`,
+          message: `Renewal date one year after the bind date ${day(bindDate)} would be after ${day(EXCEL_LAST_DATE)}, the last date Excel can show: enter an earlier bind date, or a renewal date.`,
         },
       ],
     };
@@ -161,7 +173,7 @@ export function checkTerm(
       problems: [
         {
           field: "renewal",
-          message: `Renewal date ${toIsoDate(renewalDate)} must be after the bind date ${toIsoDate(bindDate)}: check both dates.`,
+          message: `Renewal date ${day(renewalDate)} must be after the bind date ${day(bindDate)}: check both dates.`,
         },
       ],
     };
@@ -172,7 +184,7 @@ export function checkTerm(
       problems: [
         {
           field: "renewal",
-          message: `The term from ${toIsoDate(bindDate)} to ${toIsoDate(renewalDate)} is longer than ${MAX_TERM_YEARS} years: check the renewal date.`,
+          message: `The term from ${day(bindDate)} to ${day(renewalDate)} is longer than ${MAX_TERM_YEARS} years: check the renewal date.`,
         },
       ],
     };
@@ -269,11 +281,16 @@ export function checkHolidays(input: DateInput[] | undefined): Checked<CalendarD
 
 /**
  * Everything a new plan needs, checked at once so a form can show every problem together. `roles`: the roles of
- * the template the plan is made from.
+ * the template the plan is made from. `show`: how the bind and renewal fields show dates (holidays are typed as
+ * ISO text, and their messages say so).
  */
-export function checkPlanRequest(request: PlanRequest, roles: RoleList = ROLES): Checked<PlanInputs> {
+export function checkPlanRequest(
+  request: PlanRequest,
+  roles: RoleList = ROLES,
+  show: ShowDate = isoText,
+): Checked<PlanInputs> {
   const client = checkClient(request.client);
-  const term = checkTerm(request.bind, request.renewal);
+  const term = checkTerm(request.bind, request.renewal, show);
   const team = checkTeam(request.team, roles);
   const holidays = checkHolidays(request.holidays);
   const problems = [client, term, team, holidays].flatMap((result) => (result.ok ? [] : result.problems));

@@ -1,4 +1,6 @@
+import type { AgencyHoliday } from "../plan/agency-holidays";
 import type { TaskFields } from "../plan/read-sheet";
+import type { TemplateProblem } from "../plan/template-read";
 import type { MyWork } from "../plan/my-work";
 import type { RepairCell } from "../plan/repair-plan";
 import type { Role, ServiceTeam } from "../plan/roles";
@@ -57,7 +59,14 @@ export interface PlanDetail extends PlanSummary {
   today: string;
   /** The service team named in the plan's header. */
   team: ServiceTeam;
-  /** The template version the sheet was written with, and the add-in's own: lower means an update is offered. */
+  /** The template the plan was made from (as its sheet records it). */
+  templateName: string;
+  /** Its service team's roles, in its order: a team update names people for these. */
+  roles: Role[];
+  /**
+   * The version of its template the sheet was written with, and the newest one of that name (the workbook's
+   * template sheet of that name, else the add-in's own): lower means an update is offered.
+   */
   templateVersion: number;
   latestTemplateVersion: number;
   tasks: PlanTaskRow[];
@@ -80,7 +89,12 @@ export type PlanEvent =
       detail?: PlanDetail;
     }
   /** Sheets were added, removed, renamed or activated. */
-  | { kind: "plans-changed" };
+  | { kind: "plans-changed" }
+  /**
+   * A person edited a template sheet (or the agency's holidays): the sheet as it now reads, with what is wrong on
+   * it row by row (none when it passes its checks).
+   */
+  | { kind: "templates-changed"; sheetName: string; problems: TemplateProblem[] };
 
 export interface StatusChangeResult {
   /**
@@ -140,8 +154,41 @@ export interface MyWorkView extends MyWork {
   people: string[];
 }
 
+/** A template the New plan form offers: the workbook's own (one a sheet) or, when it has none, the built-in one. */
+export interface TemplateSummary {
+  /** The template's name; for a sheet whose name cannot be read, the sheet's name. */
+  name: string;
+  /** The sheet it is on; null for the built-in template. */
+  sheetName: string | null;
+  /** null when the version cannot be read. */
+  version: number | null;
+  /** The service team's roles (empty when the sheet's cannot be read). */
+  roles: string[];
+  /** What is wrong on the sheet, each on its row, field and cell: a template with problems makes no plan. */
+  problems: TemplateProblem[];
+}
+
+export interface TemplatesView {
+  templates: TemplateSummary[];
+  /** The agency's holidays (from its holidays sheet; none without one). */
+  holidays: AgencyHoliday[];
+  /** The holidays sheet, if any, and what is wrong on it. */
+  holidaysSheet: { sheetName: string; problems: TemplateProblem[] } | null;
+}
+
 export interface PlanService {
-  createPlan(request: PlanRequest): Promise<CreateResult>;
+  /**
+   * A new plan sheet from `template` (a name from `templates()`; the built-in template when none is given),
+   * refused with the template's problems while it has any; the plan records the template's name and version.
+   */
+  createPlan(request: PlanRequest, template?: string): Promise<CreateResult>;
+  /** The workbook's templates (or the built-in one) and the agency's holidays, checked. */
+  templates(): Promise<TemplatesView>;
+  /**
+   * Adds the built-in template's sheet (and an agency holidays sheet, when there is none) for an agency to edit;
+   * resolves to the new template sheet's name.
+   */
+  addTemplateSheet(): Promise<{ sheetName: string }>;
   listPlans(): Promise<PlanSummary[]>;
   /** The plans, the open one and its details, read together (two round trips where reading each costs four). */
   overview(sheetId?: string): Promise<WorkbookOverview>;

@@ -118,14 +118,17 @@ export function taskRow(row: SheetRow): PlanTaskRow {
   return { taskId: row.id, phaseId: phaseIdOf(row.id), ...fields };
 }
 
-export function planDetail(loaded: PlanOnSheet, today: CalendarDate, template: Template): PlanDetail {
+/** `latest`: the newest version of the plan's own template (by its name), as the workbook or the add-in has it. */
+export function planDetail(loaded: PlanOnSheet, today: CalendarDate, latest: Pick<Template, "version">): PlanDetail {
   const { plan } = loaded;
   return {
     ...planSummary(loaded),
     today: toIsoDate(today),
     team: plan.team,
+    templateName: plan.templateName,
+    roles: [...plan.roles],
     templateVersion: plan.templateVersion,
-    latestTemplateVersion: template.version,
+    latestTemplateVersion: latest.version,
     phases: phaseProgress(plan.rows),
     tasks: plan.rows.filter((r) => r.kind === "task").map(taskRow),
   };

@@ -14,6 +14,8 @@ import type { PlanEvent, PlanService, WorkbookOverview } from "../service/types"
 import { viewAfterEvents } from "../service/view-after-events";
 import { NewPlanForm } from "./NewPlanForm";
 import { ErrorNotice, Notice } from "./components/Notice";
+import { TemplateProblems } from "./components/TemplateProblems";
+import type { TemplateProblem } from "../plan/template-read";
 import { describeFailure } from "./failure";
 
 /** A view in a chunk of its own: fetched when first shown (a small spinner meanwhile) or by preloadViews. */
@@ -108,6 +110,9 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
   const [historyNote, setHistoryNote] = useState<string | null>(null);
+  // What the last edit of a template sheet left on it (templates-changed), and how many such edits the form missed.
+  const [templateCheck, setTemplateCheck] = useState<{ sheetName: string; problems: TemplateProblem[] } | null>(null);
+  const [templateEdits, setTemplateEdits] = useState(0);
   const [section, setSection] = useState<Section | null>(
     initialSection ?? (initialOverview ? firstSection(initialOverview) : null),
   );
@@ -162,6 +167,10 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
         burst.push(event);
         followSoon();
         if (event.kind === "plan-changed" && event.historyNote && !unmounted) setHistoryNote(event.historyNote);
+        if (event.kind === "templates-changed" && !unmounted) {
+          setTemplateCheck({ sheetName: event.sheetName, problems: event.problems });
+          setTemplateEdits((count) => count + 1);
+        }
       })
       .then(
         (stop) => {
@@ -259,12 +268,32 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
           {historyNote}
         </Notice>
       )}
+      {templateCheck &&
+        (templateCheck.problems.length > 0 ? (
+          <Notice
+            key={`${templateCheck.sheetName}-${templateCheck.problems.map((p) => p.cell).join()}`}
+            intent="warning"
+            title={`The sheet “${templateCheck.sheetName}” has ${templateCheck.problems.length === 1 ? "a problem" : `${templateCheck.problems.length} problems`}`}
+          >
+            Until it is fixed, its template makes no plan:
+            <TemplateProblems problems={templateCheck.problems} />
+          </Notice>
+        ) : (
+          <Notice key={`${templateCheck.sheetName}-ok`} intent="success">
+            The sheet “{templateCheck.sheetName}” passes its checks.
+          </Notice>
+        ))}
       {section === null ? (
         <Spinner size="small" label="Reading the workbook…" />
       ) : (
         <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className={styles.panel}>
           {section === "new" && (
-            <NewPlanForm service={service} onCreated={(plan) => void refresh(plan.sheetId)} onShowPlan={showGlance} />
+            <NewPlanForm
+              service={service}
+              templateEdits={templateEdits}
+              onCreated={(plan) => void refresh(plan.sheetId)}
+              onShowPlan={showGlance}
+            />
           )}
           {section === "plans" && (
             <PlanList

@@ -1,12 +1,31 @@
-import { useMemo, useState, type FormEvent } from "react";
-import { Caption1, Field, Input, Link, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { PlanError, type PlanService, type PlanSummary } from "../service/types";
-import type { ServiceTeam } from "../plan/roles";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import {
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Select,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  PlanError,
+  type PlanService,
+  type PlanSummary,
+  type TemplateSummary,
+  type TemplatesView,
+} from "../service/types";
+import { holidaysWithinTerm } from "../plan/agency-holidays";
+import { ROLES, type ServiceTeam } from "../plan/roles";
 import { defaultRenewalIso } from "../plan/term";
 import { checkPlanRequest, type Field as PlanField, type PlanRequest, type Problem } from "../plan/validate";
 import { BusyButton } from "./components/BusyButton";
+import { inputDate } from "./components/DateText";
 import { ErrorNotice, Notice } from "./components/Notice";
 import { TeamFields } from "./components/TeamFields";
+import { TemplateProblems } from "./components/TemplateProblems";
 import { useAction } from "./hooks/useAction";
 import { useSharedStyles } from "./styles";
 import { filledTeam, loadRememberedTeam, rememberTeam } from "./teamStorage";
@@ -34,15 +53,22 @@ function messagesFor(problems: Problem[], field: PlanField): string | undefined 
   return messages.length ? messages.join(" ") : undefined;
 }
 
+/** The template a new plan is made from by default: the first that passes its checks. */
+function firstUsable(view: TemplatesView): TemplateSummary | undefined {
+  return view.templates.find((template) => template.problems.length === 0);
+}
+
 interface NewPlanFormProps {
   service: PlanService;
+  /** Changes when a person edited a template sheet: the form reads the templates again. */
+  templateEdits?: number;
   /** Called after the plan sheet exists, so the pane can show it as the active plan. */
   onCreated(plan: PlanSummary): void;
   /** Switches the pane to the new plan's overview. */
   onShowPlan(): void;
 }
 
-export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps) {
+export function NewPlanForm({ service, templateEdits = 0, onCreated, onShowPlan }: NewPlanFormProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const [client, setClient] = useState("");
@@ -52,11 +78,36 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
   const [renewalEdited, setRenewalEdited] = useState(false);
   const [team, setTeam] = useState<ServiceTeam>(loadRememberedTeam);
   const [holidays, setHolidays] = useState("");
+  // The agency's holidays within the term fill the field until the person types holidays of this plan's own.
+  const [holidaysEdited, setHolidaysEdited] = useState(false);
+  const [templates, setTemplates] = useState<TemplatesView | null>(null);
+  const [templateName, setTemplateName] = useState<string | null>(null);
+  const [addedSheet, setAddedSheet] = useState<string | null>(null);
+  const reading = useAction();
+  const adding = useAction();
   // Field messages appear once the user has tried to create the plan, then follow each edit.
   const [attempted, setAttempted] = useState(false);
   const [serviceProblems, setServiceProblems] = useState<Problem[]>([]);
   const [created, setCreated] = useState<PlanSummary | null>(null);
   const creating = useAction();
+
+  const readTemplates = useCallback(async () => {
+    const view = await reading.run("read the workbook's templates", () => service.templates());
+    if (!view) return;
+    setTemplates(view);
+    // The chosen template stays chosen while it is still there and usable.
+    setTemplateName((current) => {
+      const still = view.templates.find((t) => t.name === current && t.problems.length === 0);
+      return still ? still.name : (firstUsable(view)?.name ?? null);
+    });
+  }, [service, reading.run]);
+  useEffect(() => {
+    void readTemplates();
+  }, [readTemplates, templateEdits]);
+
+  const chosen = templates?.templates.find((t) => t.name === templateName);
+  const roles = chosen?.roles ?? ROLES;
+  const broken = templates?.templates.filter((t) => t.problems.length > 0) ?? [];
 
   const request: PlanRequest = useMemo(
     () => ({
@@ -65,12 +116,21 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
       // Sent only once the user typed a renewal of their own: left out, the sheet's Renewal cell keeps its
       // formula and follows every later change of the Bind date.
       renewal: renewalEdited && renewal.trim() !== "" ? renewal : undefined,
-      team: filledTeam(team),
+      team: filledTeam(team, roles),
       holidays: parseHolidays(holidays),
     }),
-    [client, bind, renewal, renewalEdited, team, holidays],
+    [client, bind, renewal, renewalEdited, team, holidays, roles],
   );
-  const checked = useMemo(() => checkPlanRequest(request), [request]);
+  // Bind and renewal messages name dates as the date fields show them.
+  const checked = useMemo(() => checkPlanRequest(request, roles, inputDate), [request, roles]);
+
+  // The agency's holidays within the plan's term, until the person edits the field.
+  const agencyHolidays = templates?.holidays;
+  const termEnd = renewal || defaultRenewalIso(bind);
+  useEffect(() => {
+    if (holidaysEdited || !agencyHolidays) return;
+    setHolidays(holidaysWithinTerm(agencyHolidays, bind, termEnd).join("\n"));
+  }, [agencyHolidays, bind, termEnd, holidaysEdited]);
   const problems = [...(attempted && !checked.ok ? checked.problems : []), ...serviceProblems];
 
   const edited = () => {
@@ -98,10 +158,12 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
     setServiceProblems([]);
     setCreated(null);
     if (!checked.ok) return;
-    rememberTeam(filledTeam(team));
+    // Every role typed is remembered, those of other templates too.
+    rememberTeam(filledTeam(team, Object.keys(team)));
     const result = await creating.run("create the plan", async () => {
       try {
-        return await service.createPlan(request);
+        // The built-in template goes unnamed: a workbook without template sheets has only that one.
+        return await service.createPlan(request, chosen?.sheetName ? chosen.name : undefined);
       } catch (failure) {
         if (failure instanceof PlanError) setServiceProblems(failure.problems);
         throw failure;
@@ -118,7 +180,16 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
     setBind("");
     setRenewal("");
     setRenewalEdited(false);
+    setHolidaysEdited(false);
     onCreated(result.plan);
+  };
+
+  const addTemplateSheet = async () => {
+    setAddedSheet(null);
+    const added = await adding.run("add the template sheet", () => service.addTemplateSheet());
+    if (!added) return;
+    setAddedSheet(added.sheetName);
+    await readTemplates();
   };
 
   const fieldState = (message: string | undefined) => (message ? "error" : "none");
@@ -126,6 +197,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
   const bindMessage = messagesFor(problems, "bind");
   const renewalMessage = messagesFor(problems, "renewal");
   const holidaysMessage = messagesFor(problems, "holidays");
+  const templateMessage = messagesFor(serviceProblems, "template");
   // Team problems from the service cannot be tied to one role; show them with the group.
   const teamGroupMessage = messagesFor(serviceProblems, "team");
   const invalidCount = attempted && !checked.ok ? checked.problems.length : 0;
@@ -135,6 +207,55 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
       <Subtitle2 as="h2" id="new-plan-heading" className={shared.heading}>
         New plan
       </Subtitle2>
+      {templates && templates.templates.length > 1 && (
+        <Field
+          label="Template"
+          hint={chosen?.version ? `Version ${chosen.version}.` : undefined}
+          validationMessage={templateMessage}
+          validationState={fieldState(templateMessage)}
+        >
+          <Select
+            value={templateName ?? ""}
+            onChange={(_, data) => {
+              setTemplateName(data.value);
+              edited();
+            }}
+          >
+            {templateName === null && <option value="">No template can be used</option>}
+            {templates.templates.map((template) => (
+              <option
+                key={template.sheetName ?? template.name}
+                value={template.name}
+                disabled={template.problems.length > 0}
+              >
+                {template.problems.length > 0 ? `${template.name} (has problems)` : template.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {templates && templates.templates.length <= 1 && templateMessage && <ErrorNotice error={templateMessage} />}
+      {broken.map((template) => (
+        <Notice
+          key={`${template.sheetName}-${template.problems.length}`}
+          intent="warning"
+          title={`“${template.name}” cannot make a plan yet`}
+        >
+          Fix its sheet “{template.sheetName}” first:
+          <TemplateProblems problems={template.problems} />
+        </Notice>
+      ))}
+      {templates?.holidaysSheet && templates.holidaysSheet.problems.length > 0 && (
+        <Notice
+          key={`holidays-${templates.holidaysSheet.problems.length}`}
+          intent="warning"
+          title="Some of the agency's holidays cannot be read"
+        >
+          Those rows of the sheet “{templates.holidaysSheet.sheetName}” are not offered below:
+          <TemplateProblems problems={templates.holidaysSheet.problems} />
+        </Notice>
+      )}
+      <ErrorNotice error={reading.error} />
       <Field label="Client name" required validationMessage={clientMessage} validationState={fieldState(clientMessage)}>
         <Input
           value={client}
@@ -167,6 +288,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
         </Caption1>
         <TeamFields
           team={team}
+          roles={roles}
           showMessages={attempted}
           autoComplete="name"
           onChange={(role, name) => {
@@ -178,7 +300,11 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
       </fieldset>
       <Field
         label="Holidays (optional)"
-        hint="Office closures, one date per line as YYYY-MM-DD. Due dates move to the working day before."
+        hint={
+          templates?.holidaysSheet
+            ? `Office closures, one date per line as YYYY-MM-DD: the agency's (sheet “${templates.holidaysSheet.sheetName}”) within the term; change them for this plan if it differs. Due dates move to the working day before.`
+            : "Office closures, one date per line as YYYY-MM-DD. Due dates move to the working day before."
+        }
         validationMessage={holidaysMessage}
         validationState={fieldState(holidaysMessage)}
       >
@@ -187,6 +313,7 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
           resize="vertical"
           onChange={(_, data) => {
             setHolidays(data.value);
+            setHolidaysEdited(true);
             edited();
           }}
         />
@@ -211,9 +338,27 @@ export function NewPlanForm({ service, onCreated, onShowPlan }: NewPlanFormProps
           </Link>
         </Notice>
       )}
-      <BusyButton type="submit" appearance="primary" busy={creating.busy}>
+      <BusyButton type="submit" appearance="primary" busy={creating.busy} disabled={templates !== null && !chosen}>
         {creating.busy ? "Creating plan…" : "Create plan"}
       </BusyButton>
+      <section className={styles.team} aria-labelledby="agency-template-heading">
+        <Subtitle2 as="h3" id="agency-template-heading" className={shared.heading}>
+          Your agency&rsquo;s template
+        </Subtitle2>
+        <Caption1>
+          Add the plan&rsquo;s template as a sheet to edit: tasks, owners, timing and roles. Plans made from it record
+          its name and version; raise the version, and Update offers the change to each plan.
+        </Caption1>
+        <BusyButton type="button" busy={adding.busy} onClick={() => void addTemplateSheet()}>
+          {adding.busy ? "Adding the template sheet…" : "Add the template sheet to this workbook"}
+        </BusyButton>
+        <ErrorNotice error={adding.error} title="The template sheet was not added" />
+        {addedSheet && (
+          <Notice key={addedSheet} intent="success" title="Template sheet added">
+            The template is on the sheet “{addedSheet}”; edit it there, and it is checked as you type.
+          </Notice>
+        )}
+      </section>
     </form>
   );
 }

@@ -54,7 +54,9 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
 
   const previewTeamUpdate = async () => {
     setTeamAttempted(true);
-    if (teamFieldsValid(team)) await previewUpdate("service team update", { team: filledTeam(team) });
+    if (teamFieldsValid(team, plan.roles)) {
+      await previewUpdate("service team update", { team: filledTeam(team, plan.roles) });
+    }
   };
 
   const applyUpdate = async () => {
@@ -109,6 +111,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
         <Caption1>Change names, then preview. Statuses, dates and notes people entered are kept.</Caption1>
         <TeamFields
           team={team}
+          roles={plan.roles}
           showMessages={teamAttempted}
           onChange={(role, name) => setTeam((current) => ({ ...current, [role]: name }))}
         />
@@ -125,7 +128,7 @@ export function UpdateRepair({ service, plan, onChanged }: UpdateRepairProps) {
             Plan template
           </Subtitle2>
           <Caption1>
-            This sheet follows version {plan.templateVersion} of the agency&apos;s plan; version{" "}
+            This sheet follows version {plan.templateVersion} of the template “{plan.templateName}”; version{" "}
             {plan.latestTemplateVersion} is available. Rows are rebuilt in the new order; statuses, dates and notes
             people entered, and rows they added, are kept.
           </Caption1>

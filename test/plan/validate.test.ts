@@ -134,3 +134,26 @@ describe("input validation", () => {
     expect(cleanText("\u{1F332}")).toBe("\u{1F332}");
   });
 });
+
+describe("dates in messages", () => {
+  const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
+  const messages = (show?: (iso: string) => string) => {
+    const checked = checkPlanRequest({ client: "Acme", bind: "", renewal: "2026-12-01" }, undefined, show);
+    const term = checkPlanRequest({ client: "Acme", bind: "2027-01-15", renewal: "2026-12-01" }, undefined, show);
+    return [checked, term].flatMap((result) => (result.ok ? [] : result.problems.map((p) => p.message)));
+  };
+
+  it("are ISO text by default, as the command line takes them", () => {
+    expect(messages()).toEqual([
+      "Bind date is empty: enter a date such as 2027-01-15.",
+      "Renewal date 2026-12-01 must be after the bind date 2027-01-15: check both dates.",
+    ]);
+  });
+
+  it("are shown as a form's date fields show them, when it says how", () => {
+    expect(messages(usDate)).toEqual([
+      "Bind date is empty: enter a date such as 01/15/2027.",
+      "Renewal date 12/01/2026 must be after the bind date 01/15/2027: check both dates.",
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ function detail(sheetId: string, client: string, overrides: Partial<PlanDetail> 
     counts,
     today: "2027-03-02",
     team: {},
+    templateName: "Client Service Plan",
+    roles: [],
     templateVersion: 1,
     latestTemplateVersion: 1,
     tasks: [],

@@ -10,6 +10,7 @@ import {
   type PlanTaskRow,
   type RepairPreview,
   type StatusChangeResult,
+  type TemplatesView,
   type UpdateChange,
   type UpdatePreview,
   type WorkbookOverview,
@@ -20,6 +21,11 @@ import { parseIsoDate, toIsoDate } from "../../src/plan/dates";
 import { findPerson, myWork, peopleOnTeams, type MyWorkPlan } from "../../src/plan/my-work";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
+import { describeHolidaysSheet } from "../../src/plan/agency-holidays";
+import { readTemplateBook, type SheetValues } from "../../src/plan/template-book";
+import { describeTemplateSheet } from "../../src/plan/template-sheet";
+import { chooseTemplate, templatesView } from "../../src/service/templates-view";
+import { cellValues } from "../support/template-cells";
 
 /** One recorded call to the fake service. */
 export interface Call {
@@ -52,6 +58,8 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     bind: "2027-01-15",
     renewal: "2028-01-15",
     team: { AE: "Dana Lee", "Associate AE": "Sam Ortiz", Producer: "Pat Kim", Claims: "Lou Park" },
+    templateName: "Client Service Plan",
+    roles: [...DEFAULT_TEMPLATE.roles],
     templateVersion: 1,
     latestTemplateVersion: 1,
     problems: [],
@@ -106,9 +114,9 @@ function sheetPlanOf(plan: PlanDetail): MyWorkPlan {
     sheetName: plan.sheetName,
     plan: {
       planId: plan.sheetId,
-      templateName: DEFAULT_TEMPLATE.name,
+      templateName: plan.templateName,
       templateVersion: plan.templateVersion,
-      roles: [...DEFAULT_TEMPLATE.roles],
+      roles: [...plan.roles],
       client: plan.client,
       bindCell: null,
       renewalCell: null,
@@ -166,6 +174,11 @@ export class FakePlanService implements PlanService {
     ],
   };
   createProblems: CreateResult | null = null;
+  /**
+   * The workbook's template and holidays sheets, as cell values (see test/support/template-cells.ts): templates()
+   * and createPlan read them with the pure reader, as the adapter does.
+   */
+  templateSheets: SheetValues[] = [];
   stopped = 0;
   /** The day the service works for (the adapter's session.today()): My work's "as of" and task states. */
   today = "2027-03-01";
@@ -199,10 +212,12 @@ export class FakePlanService implements PlanService {
     return plan;
   }
 
-  async createPlan(request: PlanRequest): Promise<CreateResult> {
-    await this.record("createPlan", [request]);
+  async createPlan(request: PlanRequest, template?: string): Promise<CreateResult> {
+    await this.record("createPlan", template === undefined ? [request] : [request, template]);
     if (this.createProblems) return this.createProblems;
-    const checked = checkPlanRequest(request);
+    const chosen = chooseTemplate(readTemplateBook(this.templateSheets), DEFAULT_TEMPLATE, template);
+    if (!chosen.ok) return { ok: false, problems: chosen.problems };
+    const checked = checkPlanRequest(request, chosen.template.roles);
     if (!checked.ok) return { ok: false, problems: checked.problems };
     const sheetId = `sheet-${this.plans.size + 1}`;
     const plan = samplePlan({
@@ -211,10 +226,33 @@ export class FakePlanService implements PlanService {
       client: checked.value.client,
       bind: toIsoDate(checked.value.bind),
       renewal: toIsoDate(checked.value.renewal),
+      team: checked.value.team,
+      templateName: chosen.template.name,
+      roles: [...chosen.template.roles],
+      templateVersion: chosen.template.version,
+      latestTemplateVersion: chosen.template.version,
     });
     this.plans.set(sheetId, plan);
     this.activeId = sheetId;
     return { ok: true, plan: summaryOf(plan) };
+  }
+
+  async templates(): Promise<TemplatesView> {
+    await this.record("templates", []);
+    return templatesView(readTemplateBook(this.templateSheets), DEFAULT_TEMPLATE);
+  }
+
+  /** As the adapter: the built-in template's sheet, and a holidays sheet when there is none. */
+  async addTemplateSheet(): Promise<{ sheetName: string }> {
+    await this.record("addTemplateSheet", []);
+    const taken = this.templateSheets.map((sheet) => sheet.name);
+    const template = describeTemplateSheet(DEFAULT_TEMPLATE, { existingSheetNames: taken });
+    this.templateSheets.push({ name: template.name, values: cellValues(template.cells) });
+    if (readTemplateBook(this.templateSheets).holidayProblems === null) {
+      const holidays = describeHolidaysSheet([], { existingSheetNames: [...taken, template.name] });
+      this.templateSheets.push({ name: holidays.name, values: cellValues(holidays.cells) });
+    }
+    return { sheetName: template.name };
   }
 
   async listPlans(): Promise<PlanSummary[]> {

@@ -24,6 +24,25 @@ test("starts from the team named in the plan's header", () => {
   expect(screen.getByRole("textbox", { name: "Marketing" })).toHaveValue("");
 });
 
+test("a plan of an agency's own template shows that template's roles, and its team update names them", async () => {
+  const plan = samplePlan({
+    templateName: "Workers' comp",
+    roles: ["Producer", "AE", "Account Manager"],
+    team: { AE: "Dana Lee", "Account Manager": "Priya Shah" },
+  });
+  const service = new FakePlanService([plan]);
+  const { user } = renderPane(<UpdateRepair service={service} plan={plan} onChanged={jest.fn()} />);
+  expect(screen.getByRole("textbox", { name: "Account Manager" })).toHaveValue("Priya Shah");
+  expect(screen.queryByRole("textbox", { name: "Associate AE" })).not.toBeInTheDocument();
+  await user.type(screen.getByRole("textbox", { name: "Producer" }), "Pat Kim");
+  await user.click(screen.getByRole("button", { name: "Update service team" }));
+  await waitFor(() =>
+    expect(service.callsTo("previewUpdate")).toEqual([
+      ["sheet-acme", { team: { Producer: "Pat Kim", AE: "Dana Lee", "Account Manager": "Priya Shah" } }],
+    ]),
+  );
+});
+
 test("team update: preview lists the changes and kept entries, confirm applies", async () => {
   const { service, onChanged, user } = setup();
   const ae = screen.getByRole("textbox", { name: "AE" });
@@ -54,7 +73,9 @@ test("offers a newer template only when the sheet is behind, and applies it afte
   const onChanged = jest.fn();
   const behind = samplePlan({ templateVersion: 1, latestTemplateVersion: 2 });
   const { user } = renderPane(<UpdateRepair service={service} plan={behind} onChanged={onChanged} />);
-  expect(screen.getByText(/follows version 1 of the agency's plan; version 2 is available/)).toBeInTheDocument();
+  expect(
+    screen.getByText(/follows version 1 of the template “Client Service Plan”; version 2 is available/),
+  ).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Update to the new template" }));
   const dialog = await openDialog("Update to the new template?");
   expect(service.callsTo("previewUpdate")).toEqual([["sheet-acme", { upgradeTemplate: true }]]);

@@ -1,6 +1,13 @@
 import { plusDays } from "../plan/dates";
 import { toExcelSerial } from "../plan/excel-dates";
-import { findPerson, type MyWork, MY_WORK_HORIZON_DAYS, myWork as myWorkOf, peopleOnTeams } from "../plan/my-work";
+import {
+  findPerson,
+  type MyWork,
+  MY_WORK_HORIZON_DAYS,
+  myWork as myWorkOf,
+  peopleOnTeams,
+  rolesOnTeams,
+} from "../plan/my-work";
 import { type CellData, isPlanSheet } from "../plan/read-sheet";
 import { readSummaryFigures, type SummaryFigures } from "../plan/read-summary";
 import { COLUMN, LAYOUT, rangeAddress, SUMMARY } from "../plan/sheet-layout";
@@ -215,6 +222,7 @@ export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView
     const plans = await readPlanSheets(context);
     const headers = readablePlans(session, plans, []);
     const people = peopleOnTeams(headers);
+    const roles = rolesOnTeams(headers);
     // A name nobody's team holds lists nothing, rather than everyone's work.
     const person = query.person === undefined ? undefined : (findPerson(headers, query.person) ?? query.person);
     const filter = { asOf: today, person, role: query.role };
@@ -262,7 +270,7 @@ export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView
       context,
       shown.flatMap((plan) => rowBlocks(plan, rowsListed.get(plan.sheet.id)!, showingColumns)),
     );
-    return { ...myWorkOf(readablePlans(session, shown, [...deciding, ...showing]), filter), people };
+    return { ...myWorkOf(readablePlans(session, shown, [...deciding, ...showing]), filter), people, roles };
   });
 }
 

@@ -78,6 +78,18 @@ export function peopleOnTeams(plans: readonly MyWorkPlan[]): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
 
+/**
+ * Every role of the plans' teams, each once (compared ignoring case), in the order the plans name them: the
+ * built-in template's 8, and an agency template's own ("Account Manager").
+ */
+export function rolesOnTeams(plans: readonly MyWorkPlan[]): Role[] {
+  const byKey = new Map<string, Role>();
+  for (const { plan } of plans) {
+    for (const role of plan.roles) if (!byKey.has(role.toLowerCase())) byKey.set(role.toLowerCase(), role);
+  }
+  return [...byKey.values()];
+}
+
 /** The person named `name` (ignoring case and spacing) as the teams spell it, or null when nobody is. */
 export function findPerson(plans: readonly MyWorkPlan[], name: string): string | null {
   return peopleOnTeams(plans).find((person) => normalized(person) === normalized(name)) ?? null;

@@ -152,6 +152,8 @@ export interface MyWorkQuery {
  */
 export interface MyWorkView extends MyWork {
   people: string[];
+  /** The roles of the plans' teams, to choose from (an agency's template may name its own). */
+  roles: Role[];
 }
 
 /** A template the New plan form offers: the workbook's own (one a sheet) or, when it has none, the built-in one. */

@@ -11,7 +11,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { MY_WORK_HORIZON_DAYS, type MyWorkSection, type MyWorkTask } from "../plan/my-work";
-import { ROLES } from "../plan/roles";
 import { DUE_SOON_DAYS } from "../plan/status";
 import type { MyWorkView, PlanService } from "../service/types";
 import { DateText, daysBetween } from "./components/DateText";
@@ -191,6 +190,7 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
   };
 
   const people = work?.people ?? [];
+  const roles = work?.roles ?? [];
   // A remembered name that no plan's team holds here stays chosen, and is said to list nothing.
   const unlisted = whose.kind === "person" && !people.includes(whose.name);
   const unknownPerson = work?.person != null && !people.includes(work.person) ? work.person : null;
@@ -222,7 +222,7 @@ export function MyWork({ service, edits, onChanged, onHistoryNote }: MyWorkProps
             ))}
           </optgroup>
           <optgroup label="Roles">
-            {ROLES.map((role) => (
+            {roles.map((role) => (
               <option key={role} value={whoseWorkKey({ kind: "role", role })}>
                 {whoseLabel({ kind: "role", role })}
               </option>

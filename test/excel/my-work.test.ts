@@ -1,7 +1,7 @@
 import { createExcelPlanService } from "../../src/excel/service";
 import { calendarDate, plusDays } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
-import { myWork, type MyWorkPlan, peopleOnTeams } from "../../src/plan/my-work";
+import { myWork, type MyWorkPlan, peopleOnTeams, rolesOnTeams } from "../../src/plan/my-work";
 import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
 import type { MyWorkQuery, MyWorkView, PlanEvent } from "../../src/service/types";
 import { setUp } from "./harness";
@@ -60,7 +60,7 @@ async function expected(
     sheetName,
     plan: readPlanSheet(fake.getValues(sheetName, "A1:J600") as CellData[][], TODAY),
   }));
-  return { ...myWork(plans, { asOf: TODAY, ...query }), people: peopleOnTeams(plans) };
+  return { ...myWork(plans, { asOf: TODAY, ...query }), people: peopleOnTeams(plans), roles: rolesOnTeams(plans) };
 }
 
 const tasksOf = (view: MyWorkView) => view.sections.flatMap((section) => section.days.flatMap((day) => day.tasks));

@@ -1,7 +1,7 @@
 import { calendarDate, plusDays, toIsoDate } from "../../src/plan/dates";
-import { findPerson, myWork, type MyWorkPlan, peopleOnTeams } from "../../src/plan/my-work";
+import { findPerson, myWork, type MyWorkPlan, peopleOnTeams, rolesOnTeams } from "../../src/plan/my-work";
 import { type CellData, readPlanSheet } from "../../src/plan/read-sheet";
-import type { ServiceTeam } from "../../src/plan/roles";
+import { ROLES, type ServiceTeam } from "../../src/plan/roles";
 import { describePlanSheet, type RowEntry } from "../../src/plan/sheet";
 import { COLUMN } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
@@ -59,6 +59,18 @@ describe("My work across plans", () => {
     expect(peopleOnTeams(PLANS)).toEqual(["Dana Whitfield", "Luis Ortega", "Morgan Reyes", "Priya Shah"]);
     expect(findPerson(PLANS, "  DANA   whitfield ")).toBe("Dana Whitfield");
     expect(findPerson(PLANS, "Dana")).toBeNull();
+  });
+
+  it("offers every role the plans' teams name, an agency template's own included, each once", () => {
+    expect(rolesOnTeams(PLANS)).toEqual([...ROLES]);
+    const renamed = acme.plan.roles.map((role) => (role === "Associate AE" ? "Account Manager" : role));
+    const agencyPlan = { ...acme, plan: { ...acme.plan, roles: renamed } };
+    const roles = rolesOnTeams([agencyPlan, birch]);
+    expect(roles.filter((role) => role === "Account Manager" || role === "Associate AE")).toEqual([
+      "Account Manager",
+      "Associate AE",
+    ]);
+    expect(rolesOnTeams([birch, { ...birch, plan: { ...birch.plan, roles: ["ae", "Producer"] } }])).toEqual([...ROLES]);
   });
 
   it("lists a person's open tasks: overdue first, then the next 14 days, then the rest of the next 30", () => {

@@ -18,7 +18,7 @@ import {
 import { taskState, type Status } from "../../src/plan/status";
 import { checkPlanRequest, type PlanRequest } from "../../src/plan/validate";
 import { parseIsoDate, toIsoDate } from "../../src/plan/dates";
-import { findPerson, myWork, peopleOnTeams, type MyWorkPlan } from "../../src/plan/my-work";
+import { findPerson, myWork, peopleOnTeams, rolesOnTeams, type MyWorkPlan } from "../../src/plan/my-work";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { describeHolidaysSheet } from "../../src/plan/agency-holidays";
@@ -297,7 +297,11 @@ export class FakePlanService implements PlanService {
     const plans = [...this.plans.values()].map(sheetPlanOf);
     const person = query.person === undefined ? undefined : (findPerson(plans, query.person) ?? query.person);
     const work = myWork(plans, { asOf: this.asOf(), person, role: query.role });
-    return { ...(JSON.parse(JSON.stringify(work)) as typeof work), people: peopleOnTeams(plans) };
+    return {
+      ...(JSON.parse(JSON.stringify(work)) as typeof work),
+      people: peopleOnTeams(plans),
+      roles: rolesOnTeams(plans),
+    };
   }
 
   private asOf() {

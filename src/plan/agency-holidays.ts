@@ -3,6 +3,7 @@ import { EXCEL_DATE_RANGE, excelSerialToIso, toExcelSerial } from "./excel-dates
 import type { CellData } from "./read-sheet";
 import { HOLIDAY_SLOTS } from "./sheet-layout";
 import { planSheetName } from "./sheet-name";
+import { tablePrintSetup } from "./sheet-print";
 import { COLORS, DATE_FORMAT, TEXT_FORMAT } from "./sheet-style";
 import { createGrid, type SheetDescription, text } from "./sheet-types";
 import type { TemplateProblem } from "./template-read";
@@ -94,17 +95,7 @@ export function describeHolidaysSheet(
     outlineSummaryAbove: true,
     freezeRows: headerRow,
     autoFilter: "",
-    print: {
-      orientation: "landscape",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      printArea: `A1:B${lastRow}`,
-      titleRows: `$${headerRow}:$${headerRow}`,
-      header: { left: HOLIDAYS_SHEET_NAME, center: "", right: "" },
-      footer: { left: "Printed &D", center: "", right: "Page &P of &N" },
-      centerHorizontally: true,
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    print: tablePrintSetup(`A1:B${lastRow}`, headerRow, { left: HOLIDAYS_SHEET_NAME, center: "", right: "" }),
     rowHeights: [],
   };
 }

@@ -49,17 +49,29 @@ export function clientHeader(client: string, planName: string): HeaderFooterPart
   return { left: fitHeaderFooterText(client, room), center: "", right };
 }
 
-/** The print setup of a plan for `client` whose table ends on `lastTableRow`. */
-export function printSetup(client: string, planName: string, lastTableRow: number): PrintSetup {
+/**
+ * The agency's sheets on paper (a plan, a template, the holidays): landscape, one page wide, `printArea` with its
+ * table's header row `headerRow` on every page, the print date and "Page n of N" in the footer.
+ */
+export function tablePrintSetup(printArea: string, headerRow: number, header: HeaderFooterParts): PrintSetup {
   return {
     orientation: "landscape",
     fitToPagesWide: 1,
     fitToPagesTall: 0,
-    printArea: rangeAddress(1, 1, lastTableRow, LAYOUT.printColumns),
-    titleRows: `$${LAYOUT.headerRow}:$${LAYOUT.headerRow}`,
-    header: clientHeader(client, planName),
+    printArea,
+    titleRows: `$${headerRow}:$${headerRow}`,
+    header,
     footer: { left: "Printed &D", center: "", right: "Page &P of &N" },
     centerHorizontally: true,
     margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+}
+
+/** The print setup of a plan for `client` whose table ends on `lastTableRow`. */
+export function printSetup(client: string, planName: string, lastTableRow: number): PrintSetup {
+  return tablePrintSetup(
+    rangeAddress(1, 1, lastTableRow, LAYOUT.printColumns),
+    LAYOUT.headerRow,
+    clientHeader(client, planName),
+  );
 }

@@ -3,7 +3,7 @@ import { TEMPLATE_COLUMN, TEMPLATE_COLUMNS, TEMPLATE_LAYOUT, TEMPLATE_MARKER } f
 import { address, columnLetter, rangeAddress } from "./sheet-layout";
 import { planSheetName } from "./sheet-name";
 import { wrappedLines } from "./sheet-table";
-import { fitHeaderFooterText } from "./sheet-print";
+import { fitHeaderFooterText, tablePrintSetup } from "./sheet-print";
 import { COLORS, TEXT_FORMAT } from "./sheet-style";
 import { createGrid, EMPTY, text, type ConditionalFormat, type SheetDescription, type Validation } from "./sheet-types";
 import type { Template } from "./template";
@@ -249,17 +249,11 @@ export function describeTemplateSheet(
     outlineSummaryAbove: true,
     freezeRows: headerRow,
     autoFilter: "",
-    print: {
-      orientation: "landscape",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      printArea: rangeAddress(1, 1, lastRow, lastPrinted),
-      titleRows: `$${headerRow}:$${headerRow}`,
-      header: { left: fitHeaderFooterText(template.name, 120), center: "", right: `Version ${template.version}` },
-      footer: { left: "Printed &D", center: "", right: "Page &P of &N" },
-      centerHorizontally: true,
-      margins: { left: 0.4, right: 0.4, top: 0.7, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    print: tablePrintSetup(rangeAddress(1, 1, lastRow, lastPrinted), headerRow, {
+      left: fitHeaderFooterText(template.name, 120),
+      center: "",
+      right: `Version ${template.version}`,
+    }),
     rowHeights,
   };
 }

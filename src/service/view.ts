@@ -45,17 +45,25 @@ export function newPlanCounts(schedule: Schedule, today: CalendarDate): StatusCo
   };
 }
 
-/** A plan read in full summed up: its counts from its rows. */
-export function planSummary({ sheetId, sheetName, plan }: PlanOnSheet): PlanSummary & { counts: StatusCounts } {
+/** A plan's header summed up with `counts`, however they were come by. */
+function summaryWith<Counts extends PlanSummary["counts"]>(
+  { sheetId, sheetName, plan }: PlanOnSheet,
+  counts: Counts,
+): PlanSummary & { counts: Counts } {
   return {
     sheetId,
     sheetName,
     client: plan.client,
     bind: plan.bind,
     renewal: plan.renewal,
-    counts: statusCounts(plan.rows),
+    counts,
     problems: plan.problems,
   };
+}
+
+/** A plan read in full summed up: its counts from its rows. */
+export function planSummary(loaded: PlanOnSheet): PlanSummary & { counts: StatusCounts } {
+  return summaryWith(loaded, statusCounts(loaded.plan.rows));
 }
 
 /**
@@ -63,16 +71,8 @@ export function planSummary({ sheetId, sheetName, plan }: PlanOnSheet): PlanSumm
  * the header as read (it has no rows). Counts the sheet cannot compute without dates are 0, as the sheet shows
  * them (no colors) while the Bind or Renewal cell holds none.
  */
-export function listedPlanSummary({ sheetId, sheetName, plan }: PlanOnSheet, figures: SummaryFigures): PlanSummary {
-  return {
-    sheetId,
-    sheetName,
-    client: plan.client,
-    bind: plan.bind,
-    renewal: plan.renewal,
-    counts: { done: figures.done, overdue: figures.overdue ?? 0, dueSoon: figures.dueSoon ?? 0 },
-    problems: plan.problems,
-  };
+export function listedPlanSummary(loaded: PlanOnSheet, figures: SummaryFigures): PlanSummary {
+  return summaryWith(loaded, { done: figures.done, overdue: figures.overdue ?? 0, dueSoon: figures.dueSoon ?? 0 });
 }
 
 /** A plan sheet that could not be read still appears in the list, named by its sheet, with what is wrong. */

@@ -15,10 +15,13 @@ import {
   rectCols,
   rectRows,
   sameRect,
+  subtractRect,
 } from "./address";
 import { ApplyCtx, ClientObject, FakeCore, TypeDef, clientObjectOf, defineType } from "./core";
 import { invalidArgument, invalidOperation, itemNotFound, notImplemented } from "./errors";
+import { invariantFormula, localFormula, localText } from "./locale";
 import { formatValue } from "./number-format";
+import { deepClone } from "./strict";
 import { BORDER_INDEXES, CF_TYPES } from "./enums";
 import { CondFormatModel, SheetModel, ValidationModel, WorkbookModel } from "./model";
 import {
@@ -219,8 +222,18 @@ export const rangeDef: TypeDef = defineType<RangeTarget>({
       set: (t, v, ac) => writeValues(t, v, ac, "formulas"),
     },
     formulasLocal: {
-      get: valuesGetter((m, s, r, c) => m.getFormula(s, r, c), "formulasLocal"),
-      set: (t, v, ac) => writeValues(t, v, ac, "formulasLocal"),
+      get: valuesGetter((m, s, r, c) => localFormula(m.getFormula(s, r, c), m.locale), "formulasLocal"),
+      set: (t, v, ac) =>
+        writeValues(
+          t,
+          Array.isArray(v)
+            ? v.map((line: unknown) =>
+                Array.isArray(line) ? line.map((x) => invariantFormula(x, ac.model.locale)) : line,
+              )
+            : invariantFormula(v, ac.model.locale),
+          ac,
+          "formulasLocal",
+        ),
     },
     numberFormat: {
       get: valuesGetter((m, s, r, c) => m.cellStyle(s, r, c, "numberFormat"), "numberFormat"),
@@ -231,10 +244,10 @@ export const rangeDef: TypeDef = defineType<RangeTarget>({
       set: (t, v, ac) => setNumberFormat(t, v, ac),
     },
     text: {
-      get: valuesGetter(
-        (m, s, r, c) => formatValue(m.getValue(s, r, c), String(m.cellStyle(s, r, c, "numberFormat"))),
-        "text",
-      ),
+      get: valuesGetter((m, s, r, c) => {
+        const numberFormat = String(m.cellStyle(s, r, c, "numberFormat"));
+        return localText(formatValue(m.getValue(s, r, c), numberFormat), numberFormat, m.locale);
+      }, "text"),
     },
     valueTypes: { get: valuesGetter((m, s, r, c) => m.getValueType(s, r, c), "valueTypes") },
     rowHidden: {
@@ -751,6 +764,9 @@ function formulaArg(v: unknown, what: string): string | number {
   throw invalidArgument(`${what} is required.`);
 }
 
+/** Excel's limit for a list validation typed as text. */
+export const MAX_LIST_SOURCE = 255;
+
 function normalizeRule(v: unknown, model: WorkbookModel, sheet: SheetModel): Record<string, unknown> {
   if (v === null || typeof v !== "object") throw invalidArgument("DataValidation.rule must be an object.");
   const rule = v as Record<string, unknown>;
@@ -771,6 +787,12 @@ function normalizeRule(v: unknown, model: WorkbookModel, sheet: SheetModel): Rec
     }
     if (typeof source !== "string" || source.length === 0)
       throw invalidArgument("ListDataValidation.source is required.");
+    // Excel keeps a typed list (not a reference) in at most 255 characters, separators included, and refuses a
+    // longer one; a list of any length goes in cells, referred to by the source.
+    if (!source.startsWith("=") && source.length > MAX_LIST_SOURCE)
+      throw invalidArgument(
+        `A list validation's source is at most ${MAX_LIST_SOURCE} characters; refer to cells instead.`,
+      );
     return {
       list: {
         inCellDropDown: b.inCellDropDown === undefined ? true : bool(b.inCellDropDown, "inCellDropDown"),
@@ -878,8 +900,11 @@ export const dataValidationDef: TypeDef = defineType<RangeTarget>({
   methods: {
     clear: (self) =>
       self.write("clear", (t) => {
+        // Only the range's own cells lose their rule; the rest of a larger validation area keeps it, as in Excel.
         const rt = R(t);
-        rt.sheet.validations = rt.sheet.validations.filter((v) => !intersect(v.rect, rt.rect));
+        rt.sheet.validations = rt.sheet.validations.flatMap((v) =>
+          intersect(v.rect, rt.rect) ? subtractRect(v.rect, rt.rect).map((rect) => ({ ...deepClone(v), rect })) : [v],
+        );
       }),
   },
 });

@@ -133,6 +133,10 @@ export interface FakeCore {
   syncSizes: SyncSize[];
   /** Excel.run calls since the fake started (not reset): names the context of each SyncSize. */
   runSerial: number;
+  /** Writes of this moment are a person's (fake.asPerson): their events carry no ThisLocalAddin trigger. */
+  personActing: boolean;
+  /** A person is typing in a cell (fake.startCellEdit): resolves when the edit ends; null when no one is. */
+  cellEdit: { ended: Promise<void>; end: () => void } | null;
   /** Creates API objects for a context (set by the API layer). */
   api: {
     workbook(ctx: RequestContextImpl): ClientObject;
@@ -567,6 +571,8 @@ export class RequestContextImpl {
   currentCall: { name: string; args: unknown[] } | undefined = undefined;
   /** The Excel.run that made this context (SyncSize.run). */
   run = 0;
+  /** Excel.run({ delayForCellEdit: true }): a sync waits while a person edits a cell instead of failing. */
+  delayForCellEdit = false;
   readonly api: object;
   private workbookObj: ClientObject | null = null;
   private runtimeObj: ClientObject | null = null;
@@ -629,10 +635,28 @@ export class RequestContextImpl {
     await this.flush();
   }
 
+  /**
+   * Excel refuses a whole request while a person is in cell edit mode (InvalidOperationInCellEditMode, nothing of
+   * it applied) unless the run asked to wait (delayForCellEdit, https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
+  private async awaitCellEdit(): Promise<void> {
+    while (this.core.cellEdit) {
+      if (!this.delayForCellEdit) {
+        throw new RichApiError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+          "",
+        );
+      }
+      await this.core.cellEdit.ended;
+    }
+  }
+
   /** Applies the queued operations in order; stops at the first failure (earlier ones stay applied). */
   async flush(): Promise<void> {
     const ops = this.queue.splice(0);
     await Promise.resolve();
+    await this.awaitCellEdit();
     const core = this.core;
     const size: SyncSize = { run: this.run, requestBytes: requestBytes(ops), responseBytes: 0 };
     core.syncSizes.push(size);
@@ -641,7 +665,8 @@ export class RequestContextImpl {
     if (!core.model.formulaEngineStarted && ops.some((op) => op.kind === "write"))
       await core.model.formulaEngineReady();
     const pending: PendingEvent[] = [];
-    const trigger = core.supportsTriggerSource ? "ThisLocalAddin" : undefined;
+    const person = core.personActing;
+    const trigger = core.supportsTriggerSource ? (person ? "Unknown" : "ThisLocalAddin") : undefined;
     const ac: ApplyCtx = {
       core,
       model: core.model,
@@ -653,7 +678,9 @@ export class RequestContextImpl {
             sheet,
             rect,
             changeType,
-            details,
+            // A person's edit of many cells at once (paste, fill, delete) comes without details (office-js #5347).
+            details:
+              person && rect && (rect.endRow > rect.startRow || rect.endCol > rect.startCol) ? undefined : details,
             source: "Local",
             triggerSource: trigger,
           });

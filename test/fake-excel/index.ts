@@ -8,6 +8,7 @@ import { ClientObject, FakeCore, Fault, RequestContextImpl, SyncSize, clientObje
 import { EXCEL_ENUMS } from "./enums";
 import { RichApiError, notImplemented } from "./errors";
 import { EventBus } from "./events";
+import { invariantTyping, type FakeLocale } from "./locale";
 import { STYLE_DEFAULTS, SheetModel, WorkbookModel, tableRect } from "./model";
 import { tableHeaders } from "./api-table";
 import type { CellValue, LogEntry, PageLayoutModel, ValueType } from "./model";
@@ -24,6 +25,8 @@ export interface FakeExcelOptions {
   supportedSets?: Record<string, string>;
   /** false = change events carry no triggerSource (ExcelApi < 1.14). Default true. */
   supportsTriggerSource?: boolean;
+  /** The person's Excel language (locale.ts): "de-DE" shows and takes German separators. Default "en-US". */
+  locale?: FakeLocale;
 }
 
 export interface EditOptions {
@@ -166,6 +169,24 @@ export interface FakeExcelController {
   editCell(sheetName: string, address: string, value: CellValue | null, options?: EditOptions): Promise<void>;
   /** Simulates a multi-cell paste: one onChanged event for the whole area, without details. */
   paste(sheetName: string, topLeft: string, values: unknown[][], options?: EditOptions): Promise<void>;
+  /**
+   * Runs `batch` in an Excel.run as a person's own action (deleting rows, Fill Down, a paste done through the
+   * API): its change events carry triggerSource "Unknown", and those over more than one cell carry no details.
+   */
+  asPerson(batch: (context: Excel.RequestContext) => Promise<void>): Promise<void>;
+  /**
+   * A person starts typing in a cell (Excel's cell edit mode): until `endCellEdit`, every sync of a run without
+   * `delayForCellEdit` fails whole with InvalidOperationInCellEditMode, and one with it waits.
+   */
+  startCellEdit(): void;
+  /** The person presses Enter: waiting syncs go on; settles the events they raise. */
+  endCellEdit(): Promise<void>;
+  readonly inCellEdit: boolean;
+  /** The custom conditional formats showing on one cell, in priority order (see WorkbookModel.conditionalFormatsOn). */
+  conditionalFormatsOn(
+    sheetName: string,
+    address: string,
+  ): { id: string; address: string; formula: string | null; fill: string | null; fontColor: string | null }[];
   replayLastEvent(): Promise<void>;
   /** Waits until all queued events (including those raised by handlers' writes) are handled. */
   settle(): Promise<void>;
@@ -224,10 +245,13 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     supportsTriggerSource: options.supportsTriggerSource ?? true,
     syncSizes: [] as SyncSize[],
     runSerial: 0,
+    personActing: false,
+    cellEdit: null,
   } as FakeCore;
   core.events = new EventBus(core);
   core.api = rootObjects(core);
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
+  model.locale = options.locale ?? "en-US";
 
   let lastRunOptions: Record<string, unknown> | null = null;
   let supportedSets: Record<string, string> = { ...(options.supportedSets ?? { ExcelApi: "1.17" }) };
@@ -257,6 +281,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     const context = ctx ?? new RequestContextImpl(core);
     context.closed = false;
     context.run = ++core.runSerial;
+    context.delayForCellEdit = runOptions.delayForCellEdit === true;
     try {
       const result: unknown = await (batch as (c: object) => unknown)(context.api);
       if (context.queue.length > 0) {
@@ -276,8 +301,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const officeContext = strictPlain("Office.context", {
     host: "Excel",
     platform: "OfficeOnline",
-    displayLanguage: "en-US",
-    contentLanguage: "en-US",
+    displayLanguage: model.locale,
+    contentLanguage: model.locale,
     diagnostics: strictPlain("Office.context.diagnostics", {
       host: "Excel",
       platform: "OfficeOnline",
@@ -599,7 +624,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       if (rectRows(rect) !== 1 || rectCols(rect) !== 1)
         throw new Error("FakeExcel: editCell takes a single cell; use paste()");
       if (!model.formulaEngineStarted) await model.formulaEngineReady();
-      userEdit(s, rect, [[value === null ? "" : value]], opts, true);
+      userEdit(s, rect, [[value === null ? "" : invariantTyping(value, model.locale)]], opts, true);
       await core.events.settle();
     },
     async paste(sheetName, topLeft, values, opts = {}) {
@@ -619,11 +644,47 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       userEdit(
         s,
         rect,
-        values.map((l) => l.map((v) => (v === null ? "" : v))),
+        values.map((l) => l.map((v) => (v === null ? "" : invariantTyping(v, model.locale)))),
         opts,
         false,
       );
       await core.events.settle();
+    },
+    async asPerson(batch) {
+      core.personActing = true;
+      try {
+        await run(batch);
+      } finally {
+        core.personActing = false;
+      }
+      await core.events.settle();
+    },
+    startCellEdit() {
+      if (core.cellEdit) return;
+      let end = () => {};
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      core.cellEdit = { ended, end };
+    },
+    async endCellEdit() {
+      const edit = core.cellEdit;
+      core.cellEdit = null;
+      edit?.end();
+      await Promise.resolve();
+      await core.events.settle();
+    },
+    get inCellEdit() {
+      return core.cellEdit !== null;
+    },
+    conditionalFormatsOn(sheetName, address) {
+      const s = requireSheet(sheetName);
+      const r = rectOf(s, address);
+      return model.conditionalFormatsOn(s, r.startRow, r.startCol).map((cf) => ({
+        id: cf.id,
+        address: formatRect(cf.rect),
+        formula: cf.formula,
+        fill: cf.fill,
+        fontColor: cf.font.color,
+      }));
     },
     async replayLastEvent() {
       core.events.replay();

@@ -22,6 +22,7 @@ import {
 } from "./address";
 import { BORDER_INDEXES } from "./enums";
 import { invalidArgument, invalidOperation } from "./errors";
+import type { FakeLocale } from "./locale";
 import { loadFormulaEngine, loadedFormulaEngine, type FormulaEngine } from "./formula-engine";
 import { CellShift, rewriteReferences, shiftFormula, shiftedRect, translateFormula } from "./references";
 
@@ -269,6 +270,8 @@ export class WorkbookModel {
   selection: { sheetId: string; rect: Rect } | null = null;
   eventsEnabled = true;
   calculationMode = "Automatic";
+  /** How a person's Excel shows and reads formulas, numbers and dates (locale.ts). */
+  locale: FakeLocale = "en-US";
   private idCounter = 0;
   private cfCounter = 0;
   private tableCounter = 0;
@@ -322,6 +325,25 @@ export class WorkbookModel {
 
   private isCellError(v: unknown): v is DetailedCellError {
     return this.engine !== null && v instanceof this.engine.lib.DetailedCellError;
+  }
+
+  /**
+   * The custom conditional formats that show on one cell, highest priority first, as Excel applies them: each
+   * rule's formula is written for the top-left cell of its range and read for this cell with its relative
+   * references moved by the cell's offset from there; a rule that holds with stopIfTrue ends the list.
+   */
+  conditionalFormatsOn(sheet: SheetModel, row: number, col: number): CondFormatModel[] {
+    const shown: CondFormatModel[] = [];
+    for (const cf of sheet.condFormats) {
+      if (cf.type !== "Custom" || !cf.formula || !containsCell(cf.rect, row, col)) continue;
+      const formula = translateFormula(cf.formula, row - cf.rect.startRow, col - cf.rect.startCol);
+      const result = this.hf.calculateFormula(formula, sheet.hfId);
+      if (result === true || (typeof result === "number" && result !== 0)) {
+        shown.push(cf);
+        if (cf.stopIfTrue) break;
+      }
+    }
+    return shown;
   }
 
   /** A sheet's raw contents (formulas as text), row by row; empty before the engine starts. */

@@ -15,7 +15,7 @@ import { type CellData, isPlanSheet } from "../plan/read-sheet";
 import { address, columnLetter, LAYOUT } from "../plan/sheet-layout";
 import { PlanError } from "../service/types";
 import { commit, type CommitMessages, stagingName } from "./commit";
-import type { Session } from "./session";
+import { WAIT_FOR_CELL_EDIT, type Session } from "./session";
 import { renderOverviewLayout, renderPlanCells } from "./sheet-writer";
 
 /**
@@ -360,7 +360,7 @@ export function scheduleOverviewPass(session: Session): Promise<void> {
   state.passWaiting = true;
   return inOverviewTurn(session, async () => {
     state.passWaiting = false;
-    await Excel.run(async (context) => {
+    await Excel.run(WAIT_FOR_CELL_EDIT, async (context) => {
       await bringOverviewInStep(context, session, { create: false });
     });
   }).catch(() => undefined);

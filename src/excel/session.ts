@@ -71,6 +71,13 @@ export function interpret(session: Session, sheetId: string, sheetName: string, 
 }
 
 /**
+ * While a person is typing in a cell Excel refuses every request of a batch, so a job could stop between its
+ * writes and be unable to take them back. Each batch asks Excel to wait until the person leaves the cell instead
+ * (ExcelApi 1.11): the job goes on from where it was once they press Enter or Esc.
+ */
+export const WAIT_FOR_CELL_EDIT: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
  * Runs one Excel batch and, when it fails, explains the failure in words: "`doing` failed: why." and, where
  * given, what is true now (`outcome`, as in "The sheet was not changed.").
  */
@@ -79,7 +86,7 @@ export async function runExplained<T>(
   work: (context: Excel.RequestContext) => Promise<T>,
   outcome?: string,
 ): Promise<T> {
-  return Excel.run(work).catch((error: unknown) => {
+  return Excel.run(WAIT_FOR_CELL_EDIT, work).catch((error: unknown) => {
     throw explain(doing, error, outcome);
   });
 }

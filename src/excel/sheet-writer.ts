@@ -44,6 +44,22 @@ function formulaEntry(value: CellValue): string | number {
   }
 }
 
+/** Excel's limit for a list validation's choices written out, separators included. */
+export const MAX_LIST_SOURCE = 255;
+
+/**
+ * A list validation's source as Excel's API takes it: the choices joined by commas in every locale (a German
+ * Excel's semicolon is not a separator there), at most 255 characters; longer lists belong in cells, referred to.
+ */
+export function listSource(choices: readonly string[]): string {
+  const source = choices.join(",");
+  const withComma = choices.find((choice) => choice.includes(","));
+  if (withComma !== undefined) throw new Error(`The list choice "${withComma}" holds a comma, Excel's separator.`);
+  if (source.length > MAX_LIST_SOURCE)
+    throw new Error(`A list of ${source.length} characters is over Excel's ${MAX_LIST_SOURCE}: refer to cells.`);
+  return source;
+}
+
 /** What a copy of a sheet's cells carries: the part of a description renderPlanCells writes. */
 export type CellsDescription = Pick<SheetDescription, "cells" | "styles" | "validations" | "conditionalFormats">;
 
@@ -120,7 +136,7 @@ export function renderPlanCells(sheet: Excel.Worksheet, description: CellsDescri
     target.clear();
     target.rule =
       validation.rule.kind === "list"
-        ? { list: { inCellDropDown: true, source: validation.rule.values.join(",") } }
+        ? { list: { inCellDropDown: true, source: listSource(validation.rule.values) } }
         : validation.rule.kind === "whole"
           ? {
               wholeNumber: {

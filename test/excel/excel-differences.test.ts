@@ -7,6 +7,7 @@ import { COLORS, STATUS_COLORS } from "../../src/plan/sheet-style";
 import { STATUSES } from "../../src/plan/status";
 import type { PlanEvent } from "../../src/service/types";
 import { createExcelPlanService } from "../../src/excel/service";
+import { listSource } from "../../src/excel/sheet-writer";
 import { nextTemplate } from "../support/templates";
 import { ACME, setUp } from "./harness";
 
@@ -88,6 +89,16 @@ describe("the lists a sheet offers", () => {
     for (const source of lists) expect(source.length).toBeLessThanOrEqual(255);
     expect(lists).toContain(STATUSES.join(","));
     for (const status of STATUSES) expect(status).not.toContain(",");
+  });
+});
+
+describe("a list the writer is given", () => {
+  it("is refused before Excel sees it when a choice holds a comma or the whole is over 255 characters", () => {
+    expect(listSource(["Open", "Done"])).toBe("Open,Done");
+    expect(listSource(["x".repeat(255)])).toHaveLength(255);
+    expect(() => listSource(["Open", "Done, mostly"])).toThrow(/"Done, mostly" holds a comma/);
+    const long = Array.from({ length: 40 }, (_, i) => `Choice number ${i + 1}`);
+    expect(() => listSource(long)).toThrow(/over Excel's 255: refer to cells/);
   });
 });
 

@@ -18,7 +18,24 @@ import { queueHistoryRead, recordStatusChanges } from "./status";
  * Plan history), and the plan as it now reads is sent to the pane with the event, so the pane need not read it
  * again: one Excel batch, at most two round trips (read, write) for the edit and the pane's view together. Sheets
  * added or deleted (never cell edits) bring the Book overview in step (book-overview.ts), as does the pane's start.
+ *
+ * Excel calls a handler as each event arrives and does not wait for the one before, so a person's quick edits
+ * (Done, Enter, a note) would be followed at once over the same baselines, stamping and recording one change
+ * twice. Each session's edits are therefore followed one after another, in the order they arrived.
  */
+
+/** Per session, the end of the last edit queued to be followed. */
+const turns = new WeakMap<Session, Promise<void>>();
+
+/** Runs `work` after every job queued before it on this session has finished, whether it failed or not. */
+function inWatchTurn(session: Session, work: () => Promise<void>): Promise<void> {
+  const result = (turns.get(session) ?? Promise.resolve()).then(work);
+  turns.set(
+    session,
+    result.catch(() => undefined),
+  );
+  return result;
+}
 
 async function followEdit(
   session: Session,
@@ -84,13 +101,15 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
         ...(historyNote ? { historyNote } : {}),
         ...(detail ? { detail } : {}),
       });
-    try {
-      await followEdit(session, event, report, (sheetName, problems) =>
-        listener({ kind: "templates-changed", sheetName, problems }),
-      );
-    } catch (error) {
-      report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
-    }
+    await inWatchTurn(session, async () => {
+      try {
+        await followEdit(session, event, report, (sheetName, problems) =>
+          listener({ kind: "templates-changed", sheetName, problems }),
+        );
+      } catch (error) {
+        report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
+      }
+    });
   };
   const handleSheets = async (event: { worksheetId: string; type?: string; source?: string }): Promise<void> => {
     // A sheet the add-in added that holds no plan (Plan history, the Book overview, a scratch sheet): its arrival,

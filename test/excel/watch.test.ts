@@ -185,6 +185,46 @@ describe("following edits in the sheet", () => {
     expect(fake.syncCount).toBeLessThanOrEqual(2);
   });
 
+  // Office.js calls a change handler as each event arrives and does not wait for the one before
+  // (excel-web-16.00.debug.js, EventHandlers.prototype.fireEvent, line 17221); the fake dispatches the same way.
+  it("follows each of two quick edits once, in order, though Excel does not wait for the first", async () => {
+    const { fake, rowOf, events, sheetId } = await planWithWatch();
+    const row = rowOf("bind-30.draft-plan");
+    // Done in G, Enter, a note in I: the second event arrives while the first is being followed.
+    await Promise.all([fake.editCell(SHEET, `G${row}`, "Done"), fake.editCell(SHEET, `I${row}`, "sent to the client")]);
+    await fake.settle();
+    expect(fake.getValue(SHEET, `H${row}`)).toBe(TODAY);
+    expect(fake.log.filter((entry) => entry.target.endsWith(`!H${row}`))).toHaveLength(1); // stamped once
+    expect(historyRows(fake).map((r) => [r[3], r[5], r[6]])).toEqual([["bind-30.draft-plan", "Not started", "Done"]]);
+    const changed = events.filter((event) => event.kind === "plan-changed");
+    expect(changed).toHaveLength(2);
+    const last = changed.at(-1);
+    if (last?.kind !== "plan-changed") throw new Error("no plan-changed event");
+    expect(last.sheetId).toBe(sheetId);
+    expect(last.detail?.tasks.find((t) => t.taskId === "bind-30.draft-plan")).toMatchObject({
+      status: "Done",
+      completedOn: "2027-03-02",
+      notes: "sent to the client",
+    });
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  it("records two quick Done edits before Plan history exists: both rows, one sheet, no failure shown", async () => {
+    const { fake, rowOf, events } = await planWithWatch();
+    expect(fake.sheetNames()).not.toContain("Plan history");
+    const first = rowOf("bind-30.deliverables");
+    const second = rowOf("bind-30.draft-plan");
+    await Promise.all([fake.editCell(SHEET, `G${first}`, "Done"), fake.editCell(SHEET, `G${second}`, "Done")]);
+    await fake.settle();
+    expect(historyRows(fake).map((r) => r[3])).toEqual(["bind-30.deliverables", "bind-30.draft-plan"]);
+    expect(fake.sheetNames().filter((name) => name.startsWith("Plan history"))).toEqual(["Plan history"]);
+    expect([first, second].map((row) => fake.getValue(SHEET, `H${row}`))).toEqual([TODAY, TODAY]);
+    const shown = events.flatMap((event) => (event.kind === "plan-changed" ? event.problems : []));
+    expect(shown).toEqual([]);
+    expect(events.some((event) => event.kind === "plan-changed" && event.historyNote)).toBe(false);
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
   it("stops watching when asked", async () => {
     const { fake, stop } = await planWithWatch();
     expect(fake.handlerCount()).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { rootObjects } from "./api-workbook";
 import { ClientObject, FakeCore, Fault, RequestContextImpl, SyncSize, clientObjectOf, contextByApi } from "./core";
 import { EXCEL_ENUMS } from "./enums";
 import { RichApiError, notImplemented } from "./errors";
-import { EventBus } from "./events";
+import { type DispatchMode, EventBus } from "./events";
 import { STYLE_DEFAULTS, SheetModel, WorkbookModel, tableRect } from "./model";
 import { tableHeaders } from "./api-table";
 import type { CellValue, LogEntry, PageLayoutModel, ValueType } from "./model";
@@ -24,6 +24,11 @@ export interface FakeExcelOptions {
   supportedSets?: Record<string, string>;
   /** false = change events carry no triggerSource (ExcelApi < 1.14). Default true. */
   supportsTriggerSource?: boolean;
+  /**
+   * "concurrent" (default, as Office.js): each handler is called as its event arrives, not awaited, so handlers of
+   * quick edits overlap; "serial": each event waits for the handlers of the one before.
+   */
+  dispatch?: DispatchMode;
 }
 
 export interface EditOptions {
@@ -226,6 +231,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     runSerial: 0,
   } as FakeCore;
   core.events = new EventBus(core);
+  core.events.mode = options.dispatch ?? "concurrent";
   core.api = rootObjects(core);
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
 

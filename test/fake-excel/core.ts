@@ -133,6 +133,8 @@ export interface FakeCore {
   syncSizes: SyncSize[];
   /** Excel.run calls since the fake started (not reset): names the context of each SyncSize. */
   runSerial: number;
+  /** While a person is typing in a cell: resolves when they press Enter or Esc (null when no cell is edited). */
+  cellEditEnds: Promise<void> | null;
   /** Creates API objects for a context (set by the API layer). */
   api: {
     workbook(ctx: RequestContextImpl): ClientObject;
@@ -567,6 +569,8 @@ export class RequestContextImpl {
   currentCall: { name: string; args: unknown[] } | undefined = undefined;
   /** The Excel.run that made this context (SyncSize.run). */
   run = 0;
+  /** The run's `delayForCellEdit` option: whether its batches wait for a cell edit to end, rather than fail. */
+  delayForCellEdit = false;
   readonly api: object;
   private workbookObj: ClientObject | null = null;
   private runtimeObj: ClientObject | null = null;
@@ -634,6 +638,18 @@ export class RequestContextImpl {
     const ops = this.queue.splice(0);
     await Promise.resolve();
     const core = this.core;
+    // A person typing in a cell: Excel fails the batch, or holds it until the edit ends when the run asked to wait
+    // (https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+    while (core.cellEditEnds) {
+      if (!this.delayForCellEdit) {
+        core.syncSizes.push({ run: this.run, requestBytes: requestBytes(ops), responseBytes: 0 });
+        throw richError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      }
+      await core.cellEditEnds;
+    }
     const size: SyncSize = { run: this.run, requestBytes: requestBytes(ops), responseBytes: 0 };
     core.syncSizes.push(size);
     const responses: unknown[] = [];

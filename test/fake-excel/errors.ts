@@ -13,7 +13,8 @@ export type RichApiErrorCode =
   | "AccessDenied"
   | "Conflict"
   | "UnsupportedOperation"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "InvalidOperationInCellEditMode";
 
 export interface RichApiDebugInfo {
   code: string;

@@ -192,6 +192,14 @@ export interface FakeExcelController {
   ): void;
   clearFaults(): void;
   resetCounters(): void;
+  /**
+   * A person starts typing in a cell (cell edit mode): until `endCellEdit()`, every batch fails with
+   * `InvalidOperationInCellEditMode`, or waits when its Excel.run passed `{ delayForCellEdit: true }`.
+   */
+  beginCellEdit(): void;
+  /** The person pressed Enter or Esc: batches held by `delayForCellEdit` go on. */
+  endCellEdit(): void;
+  readonly inCellEditMode: boolean;
 }
 
 export interface FakeExcel {
@@ -229,6 +237,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     supportsTriggerSource: options.supportsTriggerSource ?? true,
     syncSizes: [] as SyncSize[],
     runSerial: 0,
+    cellEditEnds: null,
   } as FakeCore;
   core.events = new EventBus(core);
   core.events.mode = options.dispatch ?? "concurrent";
@@ -236,6 +245,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
 
   let lastRunOptions: Record<string, unknown> | null = null;
+  let cellEditEnded = () => undefined as void;
   let supportedSets: Record<string, string> = { ...(options.supportedSets ?? { ExcelApi: "1.17" }) };
 
   async function run(...args: unknown[]): Promise<unknown> {
@@ -263,6 +273,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     const context = ctx ?? new RequestContextImpl(core);
     context.closed = false;
     context.run = ++core.runSerial;
+    context.delayForCellEdit = runOptions.delayForCellEdit === true;
     try {
       const result: unknown = await (batch as (c: object) => unknown)(context.api);
       if (context.queue.length > 0) {
@@ -659,6 +670,21 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     clearFaults() {
       core.faults = [];
       core.nextSyncFaults = [];
+    },
+    beginCellEdit() {
+      if (core.cellEditEnds) return;
+      core.cellEditEnds = new Promise((resolve) => {
+        cellEditEnded = () => {
+          core.cellEditEnds = null;
+          resolve();
+        };
+      });
+    },
+    endCellEdit() {
+      cellEditEnded();
+    },
+    get inCellEditMode() {
+      return core.cellEditEnds !== null;
     },
     resetCounters() {
       core.syncCount = 0;

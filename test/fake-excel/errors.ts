@@ -14,7 +14,9 @@ export type RichApiErrorCode =
   | "Conflict"
   | "UnsupportedOperation"
   | "NotImplemented"
-  | "InvalidOperationInCellEditMode";
+  | "InvalidOperationInCellEditMode"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export interface RichApiDebugInfo {
   code: string;

@@ -4,6 +4,7 @@ import {
   OVERVIEW_COLUMN,
   OVERVIEW_COLUMNS,
   OVERVIEW_LAYOUT,
+  OVERVIEW_SHEET_NAME,
   type OverviewPlan,
   type OverviewRow,
   type OverviewRowsPlan,
@@ -147,7 +148,10 @@ export function queueBookRead(session: Session, items: Excel.Worksheet[]): BookR
     overview.load("values");
     return { sheet, plan, overview };
   });
-  const guessed = items.find((sheet) => sheet.id === stateOf(session).sheetId);
+  // Where it was last found, else (the pane just started) where a new overview is put.
+  const guessed =
+    items.find((sheet) => sheet.id === stateOf(session).sheetId) ??
+    items.find((sheet) => sheet.name === OVERVIEW_SHEET_NAME);
   return { markers, guess: guessed ? { sheet: guessed, rows: queueRowsRead(guessed) } : null };
 }
 
@@ -328,7 +332,7 @@ export async function bringOverviewInStep(
     create: boolean;
     messages?: CommitMessages;
     /** What a batch that also added the plan `added` read beforehand (queueBookRead), instead of reading again. */
-    read?: { book: BookRead; added: OverviewPlan };
+    read?: { book: BookRead; added?: OverviewPlan };
   },
 ): Promise<OverviewPass> {
   const state = stateOf(session);
@@ -360,6 +364,7 @@ export function scheduleOverviewPass(session: Session): Promise<void> {
   state.passWaiting = true;
   return inOverviewTurn(session, async () => {
     state.passWaiting = false;
+    // After a sheet event the person may already be typing in a cell: the pass waits for Enter or Esc.
     await Excel.run(WAIT_FOR_CELL_EDIT, async (context) => {
       await bringOverviewInStep(context, session, { create: false });
     });

@@ -11,7 +11,6 @@ import {
 import { type CellData, isPlanSheet } from "../plan/read-sheet";
 import { readSummaryFigures, type SummaryFigures } from "../plan/read-summary";
 import { COLUMN, LAYOUT, rangeAddress, SUMMARY } from "../plan/sheet-layout";
-import { statusBaseline } from "../plan/status-changes";
 import type { MyWorkQuery, MyWorkView } from "../service/types";
 import type { PlanOnSheet } from "../service/view";
 import { markerOf, queuePlanHeader } from "./read";
@@ -54,7 +53,7 @@ const GUESS_BYTES_PER_CELL: Record<number, number> = {
   [COLUMN.id]: 32,
 };
 
-interface PlanSheet {
+export interface PlanSheet {
   sheet: Excel.Worksheet;
   /** The header's values, A1 through the table's header row. */
   header: CellData[][];
@@ -85,7 +84,7 @@ async function readPlanSheets(context: Excel.RequestContext): Promise<PlanSheet[
 }
 
 /** A block of cells of one plan to read: its top-left corner and its address. */
-interface Block {
+export interface Block {
   plan: PlanSheet;
   firstRow: number;
   firstColumn: number;
@@ -93,7 +92,7 @@ interface Block {
   lastColumn: number;
 }
 
-interface ReadBlock extends Block {
+export interface ReadBlock extends Block {
   values: CellData[][];
 }
 
@@ -109,7 +108,7 @@ function guessBytes(block: Block): number {
  * bytes that each round trip corrects for the next from what it brought back. A guess can be wrong (a plan whose
  * every task has pages of text); the budget leaves room for that up to Excel on the web's limit.
  */
-async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[]): Promise<ReadBlock[]> {
+export async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[]): Promise<ReadBlock[]> {
   const read: ReadBlock[] = [];
   let scale = 1;
   let next = 0;
@@ -271,32 +270,5 @@ export function myWork(session: Session, query: MyWorkQuery): Promise<MyWorkView
       shown.flatMap((plan) => rowBlocks(plan, rowsListed.get(plan.sheet.id)!, showingColumns)),
     );
     return { ...myWorkOf(readablePlans(session, shown, [...deciding, ...showing]), filter), people, roles };
-  });
-}
-
-/**
- * Reads every plan's statuses, by task id, as the baselines a person's later edits are compared with (watch.ts):
- * the sheet list, the headers, then the Status and id columns in bounded chunks.
- */
-export function followEveryPlan(session: Session): Promise<void> {
-  return runExplained("Reading the plans' statuses", async (context) => {
-    const plans = (await readPlanSheets(context)).filter(
-      (plan) => tableRows(plan) && !session.baselines.has(plan.sheet.id),
-    );
-    const blocks = await readBlocks(
-      context,
-      plans.flatMap((plan): Block[] =>
-        [COLUMN.status, COLUMN.id].map((column) => ({
-          plan,
-          firstRow: LAYOUT.firstDataRow,
-          firstColumn: column,
-          lastRow: plan.lastRow,
-          lastColumn: column,
-        })),
-      ),
-    );
-    for (const loaded of readablePlans(session, plans, blocks)) {
-      if (!session.baselines.has(loaded.sheetId)) session.baselines.set(loaded.sheetId, statusBaseline(loaded.plan));
-    }
   });
 }

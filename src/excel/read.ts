@@ -14,9 +14,13 @@ import { interpret, latestTemplate, runExplained, type Session } from "./session
  * read from. Each job is one Excel batch of one or two round trips.
  */
 
-/** The cells of a plan sheet from A1 to the last used cell, whatever was used. */
+/**
+ * The cells of a plan sheet from A1 to the last cell holding a value (or formula). Formatting alone does not count:
+ * a shade or border taken down to row 30000 would otherwise bring back every cell to there, past Excel on the web's
+ * 5 MB response. (An empty sheet's used range is A1.)
+ */
 export function wholePlanRange(sheet: Excel.Worksheet): Excel.Range {
-  return sheet.getRange("A1").getBoundingRect(sheet.getUsedRange());
+  return sheet.getRange("A1").getBoundingRect(sheet.getUsedRange(true));
 }
 
 /** Rows read from a sheet to tell whether it is a plan and, usually, read the whole plan: room for added rows. */

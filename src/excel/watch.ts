@@ -1,13 +1,20 @@
-import { isPlanSheet } from "../plan/read-sheet";
+import { type CellData, isPlanSheet, readPlanRows } from "../plan/read-sheet";
+import { COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { changesSince, planAfterChanges, statusBaseline } from "../plan/status-changes";
 import type { TemplateProblem } from "../plan/template-read";
 import type { Problem } from "../plan/validate";
 import type { PlanDetail, PlanEvent } from "../service/types";
 import { planDetail, type PlanOnSheet } from "../service/view";
-import { overviewJobsDone, scheduleOverviewPass } from "./book-overview";
-import { explain } from "./errors";
+import {
+  bringOverviewInStep,
+  inOverviewTurn,
+  overviewJobsDone,
+  queueBookRead,
+  scheduleOverviewPass,
+} from "./book-overview";
+import { explain, inCellEditMode } from "./errors";
 import { HISTORY_SHEET } from "./history";
-import { followEveryPlan } from "./my-work";
+import { type Block, type PlanSheet, readBlocks } from "./my-work";
 import { markerOf, planWindow, wholeIfLonger } from "./read";
 import { RENAME_EVENT_SET } from "./requirements";
 import { interpret, latestTemplate, type Session } from "./session";
@@ -18,7 +25,33 @@ import { queueHistoryRead, recordStatusChanges } from "./status";
  * Plan history), and the plan as it now reads is sent to the pane with the event, so the pane need not read it
  * again: one Excel batch, at most two round trips (read, write) for the edit and the pane's view together. Sheets
  * added or deleted (never cell edits) bring the Book overview in step (book-overview.ts), as does the pane's start.
+ *
+ * Excel calls a handler as each event arrives and does not wait for the one before, so a person's quick edits
+ * (Done, Enter, a note) would be followed at once over the same baselines, stamping and recording one change
+ * twice. Each session's edits are therefore followed one after another, in the order they arrived.
  */
+
+/** A handler registered (OfficeExtension.EventHandlerResult, whatever its event's type). */
+interface Registration {
+  context: OfficeExtension.ClientRequestContext;
+  remove(): void;
+}
+
+/** Per session, the end of the last edit queued to be followed. */
+const turns = new WeakMap<Session, Promise<void>>();
+
+/** Runs `work` after every job queued before it on this session has finished, whether it failed or not. */
+function inWatchTurn<T>(session: Session, work: () => Promise<T>): Promise<T> {
+  const result = (turns.get(session) ?? Promise.resolve()).then(work);
+  turns.set(
+    session,
+    result.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return result;
+}
 
 async function followEdit(
   session: Session,
@@ -72,7 +105,6 @@ async function followEdit(
 
 /** Starts following the workbook; resolves to a function that stops. */
 export async function watch(session: Session, listener: (event: PlanEvent) => void): Promise<() => Promise<void>> {
-  await followEveryPlan(session); // the baseline every later change is compared with
   const handleChange = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
     if (event.triggerSource === "ThisLocalAddin") return;
     const report = (sheetId: string, problems: Problem[], detail?: PlanDetail, historyNote?: string) =>
@@ -84,13 +116,15 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
         ...(historyNote ? { historyNote } : {}),
         ...(detail ? { detail } : {}),
       });
-    try {
-      await followEdit(session, event, report, (sheetName, problems) =>
-        listener({ kind: "templates-changed", sheetName, problems }),
-      );
-    } catch (error) {
-      report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
-    }
+    await inWatchTurn(session, async () => {
+      try {
+        await followEdit(session, event, report, (sheetName, problems) =>
+          listener({ kind: "templates-changed", sheetName, problems }),
+        );
+      } catch (error) {
+        report(event.worksheetId, [{ field: "bind", message: explain("Following the change", error).message }]);
+      }
+    });
   };
   const handleSheets = async (event: { worksheetId: string; type?: string; source?: string }): Promise<void> => {
     // A sheet the add-in added that holds no plan (Plan history, the Book overview, a scratch sheet): its arrival,
@@ -106,7 +140,7 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
     if (addedOrDeleted && event.source !== "Remote") await scheduleOverviewPass(session);
   };
 
-  const registrations = await Excel.run(async (context) => {
+  const register = (context: Excel.RequestContext): Registration[] => {
     const sheets = context.workbook.worksheets;
     const handlers = [
       sheets.onChanged.add(handleChange),
@@ -117,15 +151,120 @@ export async function watch(session: Session, listener: (event: PlanEvent) => vo
     if (Office.context.requirements.isSetSupported("ExcelApi", RENAME_EVENT_SET)) {
       handlers.push(sheets.onNameChanged.add(handleSheets));
     }
-    await context.sync();
     return handlers;
-  });
-  // An overview edited while the add-in was not running is brought in step once, as the pane starts.
-  await scheduleOverviewPass(session);
-  return async () => {
-    await Excel.run(registrations[0].context, async (context) => {
-      for (const registration of registrations) registration.remove();
+  };
+  let registrations: Registration[] | null = null;
+  const stop = async () => {
+    const registered = registrations;
+    if (!registered) return;
+    await Excel.run(registered[0].context, async (context) => {
+      for (const registration of registered) registration.remove();
       await context.sync();
     });
   };
+  let waited = false;
+  try {
+    // Edits that arrive while watching starts are followed after it, against the baselines it reads.
+    await inWatchTurn(session, () =>
+      inOverviewTurn(session, () =>
+        untilCellEditEnds(
+          () =>
+            Excel.run(async (context) => {
+              const handlers = registrations ? null : register(context);
+              await startFollowing(context, session, () => (registrations ??= handlers));
+            }),
+          () => {
+            waited = true;
+            listener({ kind: "watch-waiting", reason: "cell-edit" });
+          },
+        ),
+      ),
+    );
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw explain("Following changes in the workbook", error);
+  }
+  if (waited) listener({ kind: "watch-started" });
+  return stop;
+}
+
+/**
+ * While a person types in a cell, Excel fails every batch that does not wait for the edit to end. Watching is
+ * started again, more slowly each time, for about two minutes; `waiting` is called on the first refusal, so the
+ * pane can say why nothing follows yet.
+ */
+const CELL_EDIT_RETRY_MS = [250, 500, 1000, 2000, 4000, 5000];
+const CELL_EDIT_ATTEMPTS = 30;
+
+async function untilCellEditEnds<T>(attempt: () => Promise<T>, waiting: () => void): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!inCellEditMode(error) || tries >= CELL_EDIT_ATTEMPTS) throw error;
+      if (tries === 1) waiting();
+      const pause = CELL_EDIT_RETRY_MS[Math.min(tries, CELL_EDIT_RETRY_MS.length) - 1];
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+/**
+ * What starting to follow the workbook reads, in three round trips whatever the number of plans (more only where
+ * the plans' Status and id columns exceed a response's budget): (1) the sheet list, with the handlers registered;
+ * (2) each sheet's marker cells and how far its values reach (and the Book overview's rows where it is expected);
+ * (3) every plan's Status and id columns, the baselines later edits are compared with. The Book overview is then
+ * brought in step from what was read, writing only when it is out of step. `registered` is called after (1).
+ */
+async function startFollowing(context: Excel.RequestContext, session: Session, registered: () => void): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name");
+  await context.sync();
+  registered();
+  {
+    const book = queueBookRead(session, sheets.items);
+    const reach = sheets.items.map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,rowCount");
+      return used;
+    });
+    await context.sync();
+    const plans: PlanSheet[] = book.markers.flatMap(({ sheet, plan }, index) => {
+      const used = reach[index];
+      const lastRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      if (!isPlanSheet(plan.values[0][0]) || lastRow < LAYOUT.firstDataRow) return [];
+      if (session.baselines.has(sheet.id)) return [];
+      return [{ sheet, header: [], figures: null, lastRow }];
+    });
+    const blocks = await readBlocks(
+      context,
+      plans.flatMap((plan): Block[] =>
+        [COLUMN.status, COLUMN.id].map((column) => ({
+          plan,
+          firstRow: LAYOUT.firstDataRow,
+          firstColumn: column,
+          lastRow: plan.lastRow,
+          lastColumn: column,
+        })),
+      ),
+    );
+    for (const plan of plans) {
+      const values: CellData[][] = Array.from({ length: plan.lastRow }, () => []);
+      for (const block of blocks) {
+        if (block.plan !== plan) continue;
+        block.values.forEach((line, r) => (values[block.firstRow - 1 + r][block.firstColumn - 1] = line[0]));
+      }
+      if (!session.baselines.has(plan.sheet.id)) {
+        session.baselines.set(plan.sheet.id, statusBaseline({ rows: readPlanRows(values, session.today()) }));
+      }
+    }
+    // An overview edited while the add-in was not running is brought in step once, as the pane starts. A failure
+    // is left for the next pass (the workbook is as it was: see commit.ts); one refused for a cell being edited
+    // waits for the edit to end.
+    try {
+      await bringOverviewInStep(context, session, { create: false, read: { book } });
+    } catch (error) {
+      if (inCellEditMode(error)) void scheduleOverviewPass(session);
+    }
+  }
 }

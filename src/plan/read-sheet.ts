@@ -176,6 +176,31 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
   }
   holidays.sort();
 
+  const rows = readPlanRows(values, today);
+
+  const version = at(LAYOUT.marker.version.row, LAYOUT.marker.version.column);
+  return {
+    planId: text(at(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column)),
+    templateName: text(at(LAYOUT.templateName.row, LAYOUT.templateName.column)) || DEFAULT_TEMPLATE.name,
+    templateVersion: typeof version === "number" ? version : Number(version) || 0,
+    roles,
+    client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
+    bindCell,
+    renewalCell,
+    bind: term.ok ? toIsoDate(term.value.bind) : excelSerialToIso(bindCell),
+    renewal: term.ok ? toIsoDate(term.value.renewal) : excelSerialToIso(renewalCell),
+    team,
+    holidays,
+    rows,
+    problems,
+  };
+}
+
+/**
+ * The task table's rows from `values` (from A1): only the rows' own cells are read, so a block of some columns
+ * (the Status and id columns, with the rest empty) reads the ids and statuses the whole sheet would.
+ */
+export function readPlanRows(values: readonly CellData[][], today: CalendarDate): SheetRow[] {
   const rows: SheetRow[] = [];
   const idsSeen = new Set<string>();
   for (let row = LAYOUT.firstDataRow; row <= values.length; row++) {
@@ -207,21 +232,5 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
       state: taskState(statusText, due, today),
     });
   }
-
-  const version = at(LAYOUT.marker.version.row, LAYOUT.marker.version.column);
-  return {
-    planId: text(at(LAYOUT.marker.planId.row, LAYOUT.marker.planId.column)),
-    templateName: text(at(LAYOUT.templateName.row, LAYOUT.templateName.column)) || DEFAULT_TEMPLATE.name,
-    templateVersion: typeof version === "number" ? version : Number(version) || 0,
-    roles,
-    client: text(at(LAYOUT.client.row, LAYOUT.client.column)),
-    bindCell,
-    renewalCell,
-    bind: term.ok ? toIsoDate(term.value.bind) : excelSerialToIso(bindCell),
-    renewal: term.ok ? toIsoDate(term.value.renewal) : excelSerialToIso(renewalCell),
-    team,
-    holidays,
-    rows,
-    problems,
-  };
+  return rows;
 }

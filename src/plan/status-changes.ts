@@ -22,7 +22,7 @@ export interface StatusChange {
 }
 
 /** The baseline of a plan as read: every row with an id but the phase rows. */
-export function statusBaseline(plan: SheetPlan): StatusBaseline {
+export function statusBaseline(plan: Pick<SheetPlan, "rows">): StatusBaseline {
   return new Map(plan.rows.filter((r) => r.id && r.kind !== "phase").map((r) => [r.id, r.statusText]));
 }
 

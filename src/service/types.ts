@@ -94,7 +94,14 @@ export type PlanEvent =
    * A person edited a template sheet (or the agency's holidays): the sheet as it now reads, with what is wrong on
    * it row by row (none when it passes its checks).
    */
-  | { kind: "templates-changed"; sheetName: string; problems: TemplateProblem[] };
+  | { kind: "templates-changed"; sheetName: string; problems: TemplateProblem[] }
+  /**
+   * Following the workbook could not start yet: Excel refuses every request while a person is typing in a cell.
+   * The add-in tries again for a while; `watch-started` follows once it could.
+   */
+  | { kind: "watch-waiting"; reason: "cell-edit" }
+  /** Following the workbook started after waiting (`watch-waiting`): what the pane shows may be read again. */
+  | { kind: "watch-started" };
 
 export interface StatusChangeResult {
   /**

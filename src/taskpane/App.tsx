@@ -110,6 +110,8 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   // Where Plan history went when its table had to be started anew: said once, until the pane is reopened.
   const [historyNote, setHistoryNote] = useState<string | null>(null);
+  /** Excel refuses the add-in while a cell is being edited: following the workbook starts once it ends. */
+  const [waitingForCellEdit, setWaitingForCellEdit] = useState(false);
   // What the last edit of a template sheet left on it (templates-changed), and how many such edits the form missed.
   const [templateCheck, setTemplateCheck] = useState<{ sheetName: string; problems: TemplateProblem[] } | null>(null);
   const [templateEdits, setTemplateEdits] = useState(0);
@@ -164,6 +166,12 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
     };
     service
       .watch((event) => {
+        if (event.kind === "watch-waiting") {
+          if (!unmounted) setWaitingForCellEdit(true);
+          return;
+        }
+        // Started after waiting: what failed to read meanwhile is read again with the burst.
+        if (event.kind === "watch-started" && !unmounted) setWaitingForCellEdit(false);
         burst.push(event);
         followSoon();
         if (event.kind === "plan-changed" && event.historyNote && !unmounted) setHistoryNote(event.historyNote);
@@ -178,7 +186,9 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
           else stopWatching = stop;
         },
         (failure: unknown) => {
-          if (!unmounted) setLoadError(describeFailure(failure, "follow changes to the workbook"));
+          if (unmounted) return;
+          setWaitingForCellEdit(false);
+          setLoadError(describeFailure(failure, "follow changes to the workbook"));
         },
       );
     void refresh();
@@ -262,7 +272,14 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
           </Tab>
         ))}
       </TabList>
-      <ErrorNotice error={loadError} />
+      {waitingForCellEdit ? (
+        <Notice intent="info" title="Finish editing the cell">
+          Excel holds the add-in back while a cell is being edited. Press Enter or Esc in the sheet, and the pane shows
+          your plans and follows your changes.
+        </Notice>
+      ) : (
+        <ErrorNotice error={loadError} />
+      )}
       {historyNote && (
         <Notice key={historyNote} intent="warning" title="Plan history">
           {historyNote}

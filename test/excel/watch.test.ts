@@ -2,6 +2,7 @@ import { calendarDate } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
 import { LAYOUT } from "../../src/plan/sheet-layout";
 import type { PlanEvent } from "../../src/service/types";
+import { createExcelPlanService } from "../../src/excel/service";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";
@@ -183,6 +184,132 @@ describe("following edits in the sheet", () => {
     await fake.settle();
     expect(fake.runCount).toBe(1);
     expect(fake.syncCount).toBeLessThanOrEqual(2);
+  });
+
+  // Office.js calls a change handler as each event arrives and does not wait for the one before
+  // (excel-web-16.00.debug.js, EventHandlers.prototype.fireEvent, line 17221); the fake dispatches the same way.
+  it("follows each of two quick edits once, in order, though Excel does not wait for the first", async () => {
+    const { fake, rowOf, events, sheetId } = await planWithWatch();
+    const row = rowOf("bind-30.draft-plan");
+    // Done in G, Enter, a note in I: the second event arrives while the first is being followed.
+    await Promise.all([fake.editCell(SHEET, `G${row}`, "Done"), fake.editCell(SHEET, `I${row}`, "sent to the client")]);
+    await fake.settle();
+    expect(fake.getValue(SHEET, `H${row}`)).toBe(TODAY);
+    expect(fake.log.filter((entry) => entry.target.endsWith(`!H${row}`))).toHaveLength(1); // stamped once
+    expect(historyRows(fake).map((r) => [r[3], r[5], r[6]])).toEqual([["bind-30.draft-plan", "Not started", "Done"]]);
+    const changed = events.filter((event) => event.kind === "plan-changed");
+    expect(changed).toHaveLength(2);
+    const last = changed.at(-1);
+    if (last?.kind !== "plan-changed") throw new Error("no plan-changed event");
+    expect(last.sheetId).toBe(sheetId);
+    expect(last.detail?.tasks.find((t) => t.taskId === "bind-30.draft-plan")).toMatchObject({
+      status: "Done",
+      completedOn: "2027-03-02",
+      notes: "sent to the client",
+    });
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  it("records two quick Done edits before Plan history exists: both rows, one sheet, no failure shown", async () => {
+    const { fake, rowOf, events } = await planWithWatch();
+    expect(fake.sheetNames()).not.toContain("Plan history");
+    const first = rowOf("bind-30.deliverables");
+    const second = rowOf("bind-30.draft-plan");
+    await Promise.all([fake.editCell(SHEET, `G${first}`, "Done"), fake.editCell(SHEET, `G${second}`, "Done")]);
+    await fake.settle();
+    expect(historyRows(fake).map((r) => r[3])).toEqual(["bind-30.deliverables", "bind-30.draft-plan"]);
+    expect(fake.sheetNames().filter((name) => name.startsWith("Plan history"))).toEqual(["Plan history"]);
+    expect([first, second].map((row) => fake.getValue(SHEET, `H${row}`))).toEqual([TODAY, TODAY]);
+    const shown = events.flatMap((event) => (event.kind === "plan-changed" ? event.problems : []));
+    expect(shown).toEqual([]);
+    expect(events.some((event) => event.kind === "plan-changed" && event.historyNote)).toBe(false);
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  it("starts in three round trips, however many plans the workbook holds, registering its handlers once", async () => {
+    const trips: number[] = [];
+    for (const plans of [1, 3]) {
+      const { fake, service } = setUp({}, { newPlanId: undefined });
+      for (let i = 1; i <= plans; i++) {
+        const created = await service.createPlan({ ...ACME, client: `Client ${i}` });
+        if (!created.ok) throw new Error("not created");
+      }
+      await fake.settle();
+      // A pane opening on the workbook: a session that has read none of its plans yet.
+      const pane = createExcelPlanService({ now: () => new Date(2027, 2, 2, 10, 30) });
+      fake.resetCounters();
+      const stop = await pane.watch(() => undefined);
+      trips.push(fake.syncCount);
+      expect(fake.handlerCount("onChanged")).toBe(1);
+      // The baselines it read tell a person's change: Done on the last plan is recorded once.
+      const sheet = `Client ${plans}`;
+      const row = fake.getValues(sheet, "J1:J120").findIndex((cell) => cell[0] === "bind-60.loss-runs") + 1;
+      await fake.editCell(sheet, `G${row}`, "Done");
+      expect(fake.getValue(sheet, `H${row}`)).toBe(TODAY);
+      expect(historyRows(fake).map((r) => [r[2], r[3], r[5], r[6]])).toEqual([
+        [sheet, "bind-60.loss-runs", "Not started", "Done"],
+      ]);
+      await stop();
+    }
+    expect(trips).toEqual([3, 3]);
+  });
+
+  // While a person types in a cell, a batch that does not wait fails: "When false, if the user is in cell edit when
+  // the batch request is processed by the host, the batch automatically fails"
+  // (https://learn.microsoft.com/javascript/api/excel/excel.runoptions); the fake's startCellEdit does the same.
+  it("starts once a cell edit ends, telling the pane meanwhile, and then follows edits", async () => {
+    const { fake, service } = setUp();
+    const created = await service.createPlan(ACME);
+    if (!created.ok) throw new Error("not created");
+    await fake.settle();
+    fake.startCellEdit();
+    const events: PlanEvent[] = [];
+    const watching = service.watch((event) => events.push(event));
+    for (let waited = 0; !events.some((event) => event.kind === "watch-waiting") && waited < 2000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(events).toEqual([{ kind: "watch-waiting", reason: "cell-edit" }]);
+    expect(fake.handlerCount()).toBe(0);
+    fake.endCellEdit();
+    const stop = await watching;
+    expect(events.map((event) => event.kind)).toEqual(["watch-waiting", "watch-started"]);
+    expect(fake.handlerCount("onChanged")).toBe(1);
+    const ids = fake.getValues(SHEET, "J1:J120").map((row) => row[0]);
+    const row = ids.indexOf("bind-60.loss-runs") + 1;
+    await fake.editCell(SHEET, `G${row}`, "Done");
+    expect(fake.getValue(SHEET, `H${row}`)).toBe(TODAY);
+    expect(historyRows(fake)).toHaveLength(1);
+    await stop();
+  });
+
+  it("gives up after about two minutes of a cell being edited, saying what to do", async () => {
+    jest.useFakeTimers();
+    try {
+      const { fake, service } = setUp();
+      const created = await service.createPlan(ACME);
+      if (!created.ok) throw new Error("not created");
+      await fake.settle();
+      fake.startCellEdit();
+      const outcome = service
+        .watch(() => undefined)
+        .then(
+          () => "started",
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+      let elapsed = 0;
+      for (; elapsed < 300_000 && fake.syncCount >= 0; elapsed += 1000) {
+        await jest.advanceTimersByTimeAsync(1000);
+        if ((await Promise.race([outcome, Promise.resolve(null)])) !== null) break;
+      }
+      expect(await outcome).toBe(
+        "Following changes in the workbook failed: a cell is being edited: press Enter or Esc in the sheet, then try again.",
+      );
+      expect(elapsed).toBeGreaterThan(60_000);
+      expect(elapsed).toBeLessThan(180_000);
+      expect(fake.handlerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("stops watching when asked", async () => {

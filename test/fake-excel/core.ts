@@ -660,6 +660,11 @@ export class RequestContextImpl {
     const core = this.core;
     const size: SyncSize = { run: this.run, requestBytes: requestBytes(ops), responseBytes: 0 };
     core.syncSizes.push(size);
+    // Excel on the web refuses a request or a response over 5 MB ("Resource limits and performance optimization for
+    // Office Add-ins", https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+    if (size.requestBytes > PAYLOAD_LIMIT_BYTES) {
+      throw richError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
     const responses: unknown[] = [];
     // The browser host fetches HyperFormula with the first write; reads before it find every cell empty.
     if (!core.model.formulaEngineStarted && ops.some((op) => op.kind === "write"))
@@ -733,8 +738,15 @@ export class RequestContextImpl {
     });
     core.events.enqueue(pending);
     if (error) throw error;
+    // The batch ran; what it read does not come back.
+    if (size.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw richError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+    }
   }
 }
+
+/** Excel on the web's limit on a request's and a response's size. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 // ---------- request and response sizes ----------
 

@@ -13,7 +13,10 @@ export type RichApiErrorCode =
   | "AccessDenied"
   | "Conflict"
   | "UnsupportedOperation"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "InvalidOperationInCellEditMode"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export interface RichApiDebugInfo {
   code: string;

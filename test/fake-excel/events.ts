@@ -1,4 +1,9 @@
-/** Event registration and serial, awaited dispatch of worksheet events. */
+/**
+ * Event registration and dispatch of worksheet events. As Office.js does, each handler is called as its event
+ * arrives and is not awaited: a second event's handlers start while the first's are still running
+ * (excel-web-16.00.debug.js, `EventHandlers.prototype.fireEvent` at line 17221: every handler is started and the
+ * `Promise.all` of them is dropped, line 17232). `dispatch: "serial"` awaits each handler before the next event.
+ */
 import { formatRect } from "./address";
 import type { ClientObject, EventSpec, FakeCore, PendingEvent } from "./core";
 import { contextFromApi } from "./core";
@@ -30,8 +35,13 @@ const COLLECTION_ONLY = new Set(["onAdded", "onDeleted"]);
 
 const STORM_LIMIT = 500;
 
+export type DispatchMode = "concurrent" | "serial";
+
 export class EventBus {
   regs: HandlerReg[] = [];
+  mode: DispatchMode = "concurrent";
+  /** Handlers started and not finished (concurrent dispatch): what settle() waits for besides the queue. */
+  private running = new Set<Promise<void>>();
   handlerErrors: unknown[] = [];
   lastEvent: PendingEvent | null = null;
   dispatched: { eventName: string; args: Record<string, unknown> }[] = [];
@@ -97,9 +107,10 @@ export class EventBus {
     for (;;) {
       const c = this.chain;
       await c;
+      while (this.running.size > 0) await Promise.all([...this.running]);
       // a few extra turns so fire-and-forget handler syncs can enqueue their events (no timers: fake-timer safe)
       for (let i = 0; i < 20; i++) await Promise.resolve();
-      if (c === this.chain) break;
+      if (c === this.chain && this.running.size === 0) break;
     }
     this.burst = 0;
   }
@@ -146,11 +157,20 @@ export class EventBus {
     const args = this.buildArgs(ev);
     this.dispatched.push({ eventName: ev.eventName, args });
     for (const r of regs) {
-      try {
-        await r.handler(strictPlain(`${args.type as string}EventArgs`, { ...args }));
-      } catch (e) {
-        this.handlerErrors.push(e);
+      const call = Promise.resolve()
+        .then(() => r.handler(strictPlain(`${args.type as string}EventArgs`, { ...args })))
+        .then(
+          () => undefined,
+          (e: unknown) => {
+            this.handlerErrors.push(e);
+          },
+        );
+      if (this.mode === "serial") {
+        await call;
+        continue;
       }
+      this.running.add(call);
+      void call.then(() => this.running.delete(call));
     }
   }
 }

@@ -597,6 +597,60 @@ describe("events", () => {
     expect(fake.handlerErrors).toEqual([]);
   });
 
+  // Office.js starts every handler as its event arrives and drops the promise it returns
+  // (node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js, EventHandlers.prototype.fireEvent, line 17221:
+  // `CoreUtility.Promise.all(promises)` at line 17232 is not returned), so two quick edits' handlers overlap.
+  test.each([
+    ["concurrent", ["start B4", "start B5", "end B4", "end B5"]],
+    ["serial", ["start B4", "end B4", "start B5", "end B5"]],
+  ] as const)("%s dispatch: how the handlers of two quick edits interleave", async (dispatch, expected) => {
+    const { Excel, fake } = setup({ dispatch });
+    const steps: string[] = [];
+    await Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+        steps.push(`start ${e.address}`);
+        await Excel.run(async (c: Ctx) => {
+          const r = e.getRange(c);
+          r.load("values");
+          await c.sync();
+        });
+        steps.push(`end ${e.address}`);
+      });
+      await ctx.sync();
+    });
+    await Promise.all([fake.editCell("Sheet1", "B4", 1), fake.editCell("Sheet1", "B5", 2)]);
+    // editCell resolves only once every handler, of either edit, has finished.
+    expect(steps).toEqual(expected);
+    expect(fake.handlerErrors).toEqual([]);
+  });
+
+  // Excel.RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch request is processed
+  // by the host, the batch automatically fails. When true, ... the batch request is delayed until the user exits
+  // cell edit mode." (https://learn.microsoft.com/javascript/api/excel/excel.runoptions). The code is
+  // Excel.ErrorCodes.invalidOperationInCellEditMode (excel-web-16.00.debug.js, line 61925).
+  test("cell edit mode fails a batch, or holds it with delayForCellEdit until the edit ends", async () => {
+    const { Excel, fake } = setup();
+    const write = (ctx: Ctx, value: number) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[value]];
+      return ctx.sync();
+    };
+    fake.startCellEdit();
+    expect(fake.inCellEdit).toBe(true);
+    await expect(Excel.run((ctx: Ctx) => write(ctx, 1))).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+    });
+    expect(fake.getValue("Sheet1", "A1")).toBe(""); // nothing of the batch was applied
+    let done = false;
+    const held = Excel.run({ delayForCellEdit: true }, (ctx: Ctx) => write(ctx, 2)).then(() => (done = true));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(done).toBe(false);
+    fake.endCellEdit();
+    await held;
+    expect(fake.getValue("Sheet1", "A1")).toBe(2);
+    await Excel.run((ctx: Ctx) => write(ctx, 3));
+    expect(fake.getValue("Sheet1", "A1")).toBe(3);
+  });
+
   test("add-in writes raise Local/ThisLocalAddin events unless enableEvents is false", async () => {
     const { Excel, fake } = setup();
     const seen: { address: string; source: string; triggerSource?: string }[] = [];

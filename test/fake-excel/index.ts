@@ -7,7 +7,7 @@ import { rootObjects } from "./api-workbook";
 import { ClientObject, FakeCore, Fault, RequestContextImpl, SyncSize, clientObjectOf, contextByApi } from "./core";
 import { EXCEL_ENUMS } from "./enums";
 import { RichApiError, notImplemented } from "./errors";
-import { EventBus } from "./events";
+import { type DispatchMode, EventBus } from "./events";
 import { invariantTyping, type FakeLocale } from "./locale";
 import { STYLE_DEFAULTS, SheetModel, WorkbookModel, tableRect } from "./model";
 import { tableHeaders } from "./api-table";
@@ -27,6 +27,11 @@ export interface FakeExcelOptions {
   supportsTriggerSource?: boolean;
   /** The person's Excel language (locale.ts): "de-DE" shows and takes German separators. Default "en-US". */
   locale?: FakeLocale;
+  /**
+   * "concurrent" (default, as Office.js): each handler is called as its event arrives, not awaited, so handlers of
+   * quick edits overlap; "serial": each event waits for the handlers of the one before.
+   */
+  dispatch?: DispatchMode;
 }
 
 export interface EditOptions {
@@ -249,6 +254,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     cellEdit: null,
   } as FakeCore;
   core.events = new EventBus(core);
+  core.events.mode = options.dispatch ?? "concurrent";
   core.api = rootObjects(core);
   for (const name of options.sheets ?? ["Sheet1"]) model.addSheet(name);
   model.locale = options.locale ?? "en-US";

@@ -147,3 +147,14 @@ test("switching to a sheet that is not a plan says so", async () => {
 function spanReading(text: string) {
   return (_content: string, element: Element | null) => element?.tagName === "SPAN" && element.textContent === text;
 }
+
+test("while a cell is being edited, says to finish it, then reads the plans once watching starts", async () => {
+  const { service } = await openGlance();
+  act(() => service.emit({ kind: "watch-waiting", reason: "cell-edit" }));
+  expect(await screen.findByText("Finish editing the cell")).toBeInTheDocument();
+  expect(screen.getByText(/Press Enter or Esc in the sheet/)).toBeInTheDocument();
+  const readsBefore = service.callsTo("overview").length;
+  act(() => service.emit({ kind: "watch-started" }));
+  await waitFor(() => expect(screen.queryByText("Finish editing the cell")).not.toBeInTheDocument());
+  await waitFor(() => expect(service.callsTo("overview").length).toBe(readsBefore + 1));
+});

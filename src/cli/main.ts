@@ -253,7 +253,19 @@ export function describeInputProblems(
   return [...others, ...shown, ...more].join("\n");
 }
 
+/**
+ * `service-plan overview book.xlsx | head -1`: the reader closed the pipe after the lines it wanted, which is
+ * how a pipe ends, not a failure. Without this, Node reports the write to the closed pipe (EPIPE) with a stack.
+ */
+export function endQuietlyWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyWhenStdoutCloses();
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

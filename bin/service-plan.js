@@ -10,6 +10,7 @@ try {
   process.stderr.write("service-plan: not built yet; run `npm run build:cli` first.\n");
   process.exit(1);
 }
+cli.endQuietlyWhenStdoutCloses();
 cli
   .run(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
   .then((code) => (process.exitCode = code))

@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import {
+  accessSync,
   closeSync,
+  constants,
+  copyFileSync,
   existsSync,
   fstatSync,
   openSync,
@@ -8,9 +11,10 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "./args";
 
 /**
@@ -34,15 +38,36 @@ export function readTeam(path: string | undefined): Record<string, unknown> | un
   return parsed as Record<string, unknown>;
 }
 
+export interface WriteOptions {
+  /** Whether an existing file may be replaced (--force, or --add writing the workbook it read). */
+  replace: boolean;
+  /** The option that names the file, for messages ("--out"). */
+  option?: string;
+  /** What else the person can do when the file exists and `replace` is false, said first. */
+  existsHint?: string;
+  /** Keep the file being replaced beside it, under a free "NAME.backup.xlsx" name, before writing. */
+  backup?: boolean;
+}
+
 /**
  * Writes the whole file or nothing: the bytes go to a temporary file beside the target, which is then
  * renamed over it, so a failure never leaves a half-written workbook. The temporary name is short, so a
- * target name near the file system's limit still has room.
+ * target name near the file system's limit still has room. An existing file is replaced only when it is
+ * writable and not open in Excel or LibreOffice (see refuseIfInUse). Returns the backup's path, if one was kept.
  */
-export function writeNewFile(path: string, bytes: Buffer, force: boolean, option = "--out"): void {
+export function writeNewFile(path: string, bytes: Buffer, options: WriteOptions): string | undefined {
+  const { replace, option = "--out", existsHint } = options;
   const target = resolve(path);
-  if (existsSync(target) && !force) {
-    throw new InputError(`${path} already exists: choose another ${option} file, or add --force to replace it.`);
+  let backup: string | undefined;
+  if (existsSync(target)) {
+    if (!replace) {
+      throw new InputError(
+        `${path} already exists: ${existsHint ? `${existsHint}, ` : ""}choose another ${option} file, ` +
+          "or add --force to replace it.",
+      );
+    }
+    refuseIfInUse(path);
+    if (options.backup) backup = keepBackup(path);
   }
   const temporary = join(dirname(target), `.service-plan-${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -55,6 +80,67 @@ export function writeNewFile(path: string, bytes: Buffer, force: boolean, option
       // Nothing was created where the folder cannot be reached (ENOTDIR, ENOENT); the write error is what counts.
     }
     throw new InputError(`Cannot write ${path}: ${fileProblem(error, "write")}.`);
+  }
+  return backup;
+}
+
+/**
+ * The lock files a spreadsheet program keeps beside a workbook it has open: LibreOffice's `.~lock.NAME#` and
+ * Excel's owner file `~$NAME`. Writing under an open workbook would be lost when it is saved there.
+ */
+export function lockFilesOf(path: string): string[] {
+  const folder = dirname(resolve(path));
+  const name = basename(path);
+  return [`.~lock.${name}#`, `~$${name}`].filter((lock) => existsSync(join(folder, lock)));
+}
+
+/**
+ * Refuses to change an existing file that is read-only (no write permission in its mode, which a user with
+ * every right, such as root, would otherwise write through) or open in a spreadsheet program.
+ */
+export function refuseIfInUse(path: string): void {
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+  } catch (error) {
+    throw new InputError(`Cannot read ${path}: ${fileProblem(error, "read")}.`);
+  }
+  let writable = (mode & 0o222) !== 0;
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (statSync(path).isFile() && !writable) {
+    throw new InputError(
+      `${path} is read-only, so it was left as it is: make it writable (chmod u+w, or untick Read-only in its ` +
+        "Properties), or choose another file.",
+    );
+  }
+  const locks = lockFilesOf(path);
+  if (locks.length > 0) {
+    const program = locks[0].startsWith("~$") ? "Excel" : "LibreOffice";
+    throw new InputError(
+      `${path} is open in ${program} (the lock file ${locks[0]} is beside it), so it was left as it is: ` +
+        `save and close it there, then run the command again. If it is not open anywhere, delete ${locks[0]}.`,
+    );
+  }
+}
+
+/** Copies `path` to the first free "NAME.backup.xlsx", "NAME.backup-2.xlsx", ... beside it; returns that path. */
+function keepBackup(path: string): string {
+  const stem = path.replace(/\.xlsx$/i, "");
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}.backup${n === 1 ? "" : `-${n}`}.xlsx`;
+    try {
+      copyFileSync(path, candidate, constants.COPYFILE_EXCL);
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw new InputError(
+        `${path} was left as it is: its backup ${candidate} cannot be written (${fileProblem(error, "write")}).`,
+      );
+    }
   }
 }
 

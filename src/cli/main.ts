@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { SheetDescription } from "../plan/sheet-types";
 import type { BookOverviewWritten } from "../xlsx/book";
 import { toIsoDate } from "../plan/dates";
@@ -130,12 +131,21 @@ async function dispatch(argv: string[]): Promise<string> {
           }
           throw error;
         }
-        writeNewFile(out, added.bytes, true);
+        writeNewFile(out, added.bytes, { replace: true });
         return `Added to ${out}: ${planLine(added.description)}.\n${overviewLine(added.overview, added.upgraded)}${warnings}`;
       }
       const description = describe([]);
-      writeNewFile(out, await book.writeBookWorkbook([description]), options.has("force"));
-      return `Wrote ${out}: ${planLine(description)}.\nBook overview: 1 plan.\n${warnings}`;
+      // A workbook of plans replaced by --force is kept beside it: it is the agency's record of service.
+      const replacedPlans = options.has("force") ? await plansIn(out) : 0;
+      const backup = writeNewFile(out, await book.writeBookWorkbook([description]), {
+        replace: options.has("force"),
+        existsHint: "add --add to add the plan to it (its plans and other sheets are kept)",
+        backup: replacedPlans > 0,
+      });
+      const kept = backup
+        ? `Kept the workbook it replaced (${replacedPlans} plan${replacedPlans === 1 ? "" : "s"}) as ${backup}.\n`
+        : "";
+      return `Wrote ${out}: ${planLine(description)}.\nBook overview: 1 plan.\n${kept}${warnings}`;
     }
     case "overview": {
       const { splitFileArgument, overviewReport } = await import("./overview");
@@ -161,6 +171,16 @@ async function dispatch(argv: string[]): Promise<string> {
       return USAGE + "\n";
     default:
       throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+/** How many plan sheets the workbook at `path` holds; 0 when there is none or it is not a workbook. */
+async function plansIn(path: string): Promise<number> {
+  const book = await import("../xlsx/book");
+  try {
+    return book.planSheetsOf(await book.openWorkbook(readFileSync(path))).length;
+  } catch {
+    return 0;
   }
 }
 
@@ -253,7 +273,19 @@ export function describeInputProblems(
   return [...others, ...shown, ...more].join("\n");
 }
 
+/**
+ * `service-plan overview book.xlsx | head -1`: the reader closed the pipe after the lines it wanted, which is
+ * how a pipe ends, not a failure. Without this, Node reports the write to the closed pipe (EPIPE) with a stack.
+ */
+export function endQuietlyWhenStdoutCloses(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyWhenStdoutCloses();
   run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -21,7 +21,7 @@ function summary(template: Template): string {
 /** Writes the built-in template's sheet (and an empty agency holidays sheet) to `out`. */
 export async function exportTemplate(out: string, force: boolean): Promise<string> {
   if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--export ${out}: the file name must end in .xlsx.`);
-  writeNewFile(out, await writeTemplatesWorkbook([DEFAULT_TEMPLATE]), force, "--export");
+  writeNewFile(out, await writeTemplatesWorkbook([DEFAULT_TEMPLATE]), { replace: force, option: "--export" });
   return (
     `Wrote ${out}: ${summary(DEFAULT_TEMPLATE)}, and an "Agency holidays" sheet.\n` +
     `Edit it in Excel, then check it: service-plan template --check ${out}\n`

@@ -51,18 +51,18 @@ const PARTS_EXCELJS_DROPS: [RegExp, string][] = [
 
 /** Reads a workbook; throws NotAWorkbookError, saying why, for anything else. */
 export async function openWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  await partsOf(bytes);
+  const readable = await withNumericBooleans(bytes, await zipOf(bytes));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer type; a Uint8Array is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new NotAWorkbookError(`it cannot be read as a workbook (${(error as Error).message})`);
   }
   return workbook;
 }
 
-async function partsOf(bytes: Uint8Array): Promise<string[]> {
+async function zipOf(bytes: Uint8Array): Promise<JSZip> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -70,7 +70,67 @@ async function partsOf(bytes: Uint8Array): Promise<string[]> {
     throw new NotAWorkbookError("it is not an .xlsx workbook (or it is password-protected)");
   }
   if (!zip.file("xl/workbook.xml")) throw new NotAWorkbookError("it is not an .xlsx workbook");
-  return Object.keys(zip.files);
+  return zip;
+}
+
+async function partsOf(bytes: Uint8Array): Promise<string[]> {
+  return Object.keys((await zipOf(bytes)).files);
+}
+
+/** The parts whose settings exceljs reads: the sheets, the workbook (print areas, views) and the styles. */
+const PARTS_WITH_SETTINGS = /^xl\/(worksheets\/[^/]+|workbook|styles)\.xml$/;
+
+/**
+ * Attributes of those parts that hold text a person chose (a rule's text, a prompt, a link's tooltip), so a
+ * value "true" there is words, not a boolean.
+ */
+const TEXT_ATTRIBUTES = new Set([
+  "text",
+  "prompt",
+  "promptTitle",
+  "error",
+  "errorTitle",
+  "display",
+  "tooltip",
+  "location",
+  "name",
+  "val",
+  "codeName",
+  "password",
+]);
+
+/**
+ * The package with every boolean attribute written 1 or 0. ECMA-376 allows "true" and "false" too, and
+ * LibreOffice writes them (`<pageSetUpPr fitToPage="true"/>`), but exceljs reads many settings as `=== "1"`
+ * and would drop them on writing the workbook again: a plan saved by LibreOffice would lose its fit to one
+ * page wide, its centering on the page. Only attributes inside tags are touched, never cell text or formulas.
+ * A font's `<b val="false"/>` (bold off, which exceljs reads as bold) is dropped: absent means off.
+ */
+async function withNumericBooleans(bytes: Uint8Array, zip: JSZip): Promise<Uint8Array> {
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((part) => PARTS_WITH_SETTINGS.test(part))) {
+    const xml = await zip.file(name)!.async("string");
+    const numeric = numericBooleans(xml);
+    if (numeric !== xml) {
+      zip.file(name, numeric);
+      changed = true;
+    }
+  }
+  if (!changed) return bytes;
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
+
+export function numericBooleans(xml: string): string {
+  // Text cannot hold a raw "<", so every "<" followed by a name opens a tag.
+  return xml
+    .replace(/<(?:b|i|strike|outline|shadow|condense|extend)\s+val="(?:false|0)"\s*\/>/g, "")
+    .replace(/<[A-Za-z][^<>]*>/g, (tag) =>
+      tag.replace(/(\s)([\w:]+)="(true|false)"/g, (whole, space: string, attribute: string, value: string) =>
+        TEXT_ATTRIBUTES.has(attribute.replace(/^\w+:/, ""))
+          ? whole
+          : `${space}${attribute}="${value === "true" ? "1" : "0"}"`,
+      ),
+    );
 }
 
 /** Reads an existing workbook to add to it, refusing one whose parts would be lost on writing it again. */

@@ -91,7 +91,9 @@ describe("service-plan new", () => {
     const again = await cli([...base, "--out", out]);
     expect(again.code).toBe(2);
     expect(again.stdout).toBe("");
-    expect(again.stderr).toMatch(/already exists: choose another --out file, or add --force/);
+    expect(again.stderr).toMatch(
+      /already exists: add --add to add the plan to it \(its plans and other sheets are kept\), choose another --out file, or add --force to replace it\./,
+    );
     expect(readFileSync(out).equals(before)).toBe(true);
 
     expect((await cli([...base, "--out", out, "--force"])).code).toBe(0);

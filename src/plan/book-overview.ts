@@ -10,7 +10,7 @@ import {
   TEXT_FORMAT,
 } from "./sheet";
 import type { SheetCells } from "./sheet-cells";
-import { address, columnLetter, LAYOUT, summaryRef, teamCells } from "./sheet-layout";
+import { address, columnLetter, LAYOUT, RENEWED_TO_REF, summaryRef, teamCells } from "./sheet-layout";
 import { dateTextFormula } from "./sheet-summary";
 import { DUE_SOON_DAYS } from "./status";
 
@@ -100,7 +100,8 @@ function rowFormulas(sheetName: string): Record<Exclude<OverviewColumnKey, "plan
     renewal: number(cell(LAYOUT.renewal)),
     daysToRenewal: `=IF(ISNUMBER(${renewal}),${renewal}-TODAY(),"")`,
     phase: text(summaryRef("phase")),
-    open: number(summaryRef("open")),
+    // A renewed plan is the record of its term: its open tasks are no work (its row's phase says "Renewed").
+    open: `=IF(${on(RENEWED_TO_REF)}<>"","",IF(ISNUMBER(${open}),${open},""))`,
     overdue: number(summaryRef("overdue")),
     dueSoon: number(summaryRef("dueSoon")),
     percentDone: `=IF(AND(ISNUMBER(${done}),ISNUMBER(${open})),IF(${done}+${open}=0,"",${done}/(${done}+${open})),"")`,

@@ -1,9 +1,8 @@
-import { onOrBeforeWorkday, plusDays, toIsoDate } from "./dates";
+import { onOrBeforeWorkday, plusDays, plusMonths, toIsoDate } from "./dates";
 import { fromExcelSerial, isExcelDateSerial, toExcelSerial } from "./excel-dates";
-import { defaultRenewal } from "./term";
 import type { CellData } from "./read-sheet";
 import type { SheetCells } from "./sheet-cells";
-import { isAssignedToFormula, isMilestoneFormula, RENEWAL_FOLLOWS_BIND_FORMULA } from "./sheet-formulas";
+import { isAssignedToFormula, isMilestoneFormula, renewalFormulaMonths } from "./sheet-formulas";
 import { BIND_REF, COLUMN, forEachCell, HOLIDAYS_REF, LAYOUT, rangeCorners } from "./sheet-layout";
 
 /**
@@ -29,14 +28,13 @@ export function withComputedValues(sheet: SheetCells): CellData[][] {
 
   const bind = serial(values[LAYOUT.bind.row - 1]?.[LAYOUT.bind.column - 1]);
   const renewalFormula = formulaAt(LAYOUT.renewal.row, LAYOUT.renewal.column);
-  if (
-    missing(LAYOUT.renewal.row, LAYOUT.renewal.column) &&
-    renewalFormula?.toUpperCase() === RENEWAL_FOLLOWS_BIND_FORMULA.toUpperCase()
-  ) {
+  // The renewal that follows the bind date: a year later, or a next term's own length in months.
+  const termMonths = renewalFormula === null ? null : renewalFormulaMonths(renewalFormula);
+  if (missing(LAYOUT.renewal.row, LAYOUT.renewal.column) && termMonths !== null) {
     set(
       LAYOUT.renewal.row,
       LAYOUT.renewal.column,
-      bind === null ? "" : toExcelSerial(defaultRenewal(fromExcelSerial(bind))),
+      bind === null ? "" : toExcelSerial(plusMonths(fromExcelSerial(bind), termMonths)),
     );
   }
   const renewal = serial(values[LAYOUT.renewal.row - 1]?.[LAYOUT.renewal.column - 1]);

@@ -123,6 +123,8 @@ export function myWork(plans: readonly MyWorkPlan[], filter: MyWorkFilter): MyWo
     ["due-later", []],
   ]);
   for (const { sheetId, sheetName, plan } of plans) {
+    // A plan whose next term was started is the record of its term: what is still open on it is no work.
+    if (plan.renewedTo) continue;
     for (const row of plan.rows) {
       if (!isOpen(row) || row.due === null) continue;
       if (filter.person !== undefined && !assigns(row.assignedTo, filter.person)) continue;

@@ -84,6 +84,10 @@ export interface SheetPlan {
   rows: SheetRow[];
   /** Problems with the Bind/Renewal cells, in words. */
   problems: Problem[];
+  /** The id of the plan of the term before, where this plan was started from it (LAYOUT.follows); else "". */
+  follows?: string;
+  /** The id of the next term's plan while its sheet is there (LAYOUT.renewedTo); "" for the term's live plan. */
+  renewedTo?: string;
 }
 
 export class DamagedPlanError extends Error {}
@@ -193,6 +197,8 @@ export function readPlanSheet(values: CellData[][], today: CalendarDate): SheetP
     holidays,
     rows,
     problems,
+    follows: text(at(LAYOUT.follows.row, LAYOUT.follows.column)),
+    renewedTo: text(at(LAYOUT.renewedTo.row, LAYOUT.renewedTo.column)),
   };
 }
 

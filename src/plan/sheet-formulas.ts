@@ -46,7 +46,22 @@ export function isMilestoneFormula(formula: string): boolean {
 }
 
 /** Renewal that follows the bind date (see defaultRenewal): EDATE keeps the day of month, Feb 29 -> Feb 28. */
-export const RENEWAL_FOLLOWS_BIND_FORMULA = `=IF(ISNUMBER(${BIND_REF}),EDATE(${BIND_REF},${TERM_MONTHS}),"")`;
+export const RENEWAL_FOLLOWS_BIND_FORMULA = renewalFollowsBindFormula(TERM_MONTHS);
+
+/** The same for a term of `months` months (a next term as long as the one before it). */
+export function renewalFollowsBindFormula(months: number): string {
+  return `=IF(ISNUMBER(${BIND_REF}),EDATE(${BIND_REF},${months}),"")`;
+}
+
+/** The months of a Renewal formula as renewalFollowsBindFormula writes it, or null for any other formula. */
+export function renewalFormulaMonths(formula: string): number | null {
+  const pattern = new RegExp(
+    `^${escapeRegExp(renewalFollowsBindFormula(Number.NaN)).replace("NaN", "(\\d{1,2})")}$`,
+    "i",
+  );
+  const match = pattern.exec(formula.trim());
+  return match ? Number(match[1]) : null;
+}
 
 export const TERM_FORMULA = `=IF(${BOTH_DATES},${RENEWAL_REF}-${BIND_REF},"")`;
 

@@ -96,6 +96,16 @@ export const LAYOUT = {
    * never reaches it.
    */
   templateName: { row: 1, column: COLUMN.notes },
+  /**
+   * The yearly cycle's links, in row 1 (see renew.ts). `follows`: on a plan started from an earlier term, that
+   * plan's id (text, shown as nothing). `renewedTo`: on a plan whose next term was started, a formula giving the
+   * next plan's id while that sheet is there and follows this one, else "" (a deleted sheet leaves "", never
+   * #REF!): the summary, the Book overview and My work read it. `termLink`: what a reader sees of either, a link
+   * to the other term's sheet.
+   */
+  follows: { row: 1, column: COLUMN.status },
+  renewedTo: { row: 1, column: COLUMN.completedOn },
+  termLink: { row: 1, column: COLUMN.owner },
   headerRow: 12,
   firstDataRow: 13,
   printColumns: COLUMN.notes,
@@ -148,6 +158,8 @@ export function teamRowCells(index: number): { row: number; roleColumn: number; 
 }
 
 export const BIND_REF = address(LAYOUT.bind.row, LAYOUT.bind.column, true);
+/** "$H$1": the next term's plan id while there is one (see LAYOUT.renewedTo). */
+export const RENEWED_TO_REF = address(LAYOUT.renewedTo.row, LAYOUT.renewedTo.column, true);
 export const RENEWAL_REF = address(LAYOUT.renewal.row, LAYOUT.renewal.column, true);
 
 /**

@@ -8,9 +8,10 @@ export const MAX_SHEET_NAME = 31;
 
 /**
  * A sheet name from the client's name: Excel's forbidden characters replaced, at most 31 characters, not
- * starting or ending with an apostrophe, and unique (case-insensitively, as Excel compares) among `taken`.
+ * starting or ending with an apostrophe, and unique (case-insensitively, as Excel compares) among `taken`. A
+ * `term` ("2027-28") follows the client's name whole: the name is cut to make room for it.
  */
-export function planSheetName(client: string, taken: readonly string[]): string {
+export function planSheetName(client: string, taken: readonly string[], term = ""): string {
   const replaced = client
     .replace(FORBIDDEN_IN_SHEET_NAMES, "-")
     // A straight apostrophe must be doubled inside quoted references ('O''Brien'!A1), which several
@@ -22,7 +23,8 @@ export function planSheetName(client: string, taken: readonly string[]): string 
   const takenLower = new Set(taken.map((name) => name.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
-    const candidate = truncate(base, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    const tail = term === "" ? "" : ` ${term}`;
+    const candidate = truncate(base, MAX_SHEET_NAME - suffix.length - tail.length).trimEnd() + tail + suffix;
     if (!takenLower.has(candidate.toLowerCase()) && candidate.toLowerCase() !== "history") return candidate;
   }
 }

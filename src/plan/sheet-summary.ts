@@ -5,6 +5,7 @@ import {
   COLUMN,
   LAYOUT,
   RENEWAL_REF,
+  RENEWED_TO_REF,
   SUMMARY,
   type SummaryFigure,
   summaryRef,
@@ -39,6 +40,12 @@ const PHASE = columnRange(COLUMN.phase);
 const TASK = columnRange(COLUMN.task);
 const STATUS_HEADING = address(LAYOUT.headerRow, COLUMN.status, true);
 const BOTH_DATES = `AND(ISNUMBER(${BIND_REF}),ISNUMBER(${RENEWAL_REF}))`;
+/**
+ * The plan is its term's live plan: both dates are there and no next term's plan follows it (LAYOUT.renewedTo).
+ * A renewed plan is the record of its term: its open tasks are counted as open, never as overdue or due.
+ */
+const LIVE = `AND(${BOTH_DATES},${RENEWED_TO_REF}="")`;
+const RENEWED = `${RENEWED_TO_REF}<>""`;
 
 /**
  * COUNTIFS/MINIFS criteria for an open row: a status that is not blank, Done or N/A (as the colors' `open`).
@@ -64,11 +71,11 @@ const ref = summaryRef;
 /** Each summary figure's formula, with its leading "=". */
 export const SUMMARY_FORMULAS: Record<SummaryFigure, string> = {
   open: `=COUNTIFS(${OPEN})-(${STATUS_HEADING}<>"")`,
-  overdue: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},"<"&TODAY()),"")`,
-  dueSoon: `=IF(${BOTH_DATES},COUNTIFS(${OPEN},${DUE},">="&TODAY(),${DUE},"<="&(TODAY()+${DUE_SOON_DAYS})),"")`,
+  overdue: `=IF(${LIVE},COUNTIFS(${OPEN},${DUE},"<"&TODAY()),"")`,
+  dueSoon: `=IF(${LIVE},COUNTIFS(${OPEN},${DUE},">="&TODAY(),${DUE},"<="&(TODAY()+${DUE_SOON_DAYS})),"")`,
   done: `=COUNTIFS(${STATUS},"${STATUS_TEXT.done}")`,
   // MINIFS gives 0 when no row matches (every open task undated, or none open).
-  nextDue: `=IF(${BOTH_DATES},IF(MINIFS(${DUE},${OPEN})=0,"",MINIFS(${DUE},${OPEN})),"")`,
+  nextDue: `=IF(${LIVE},IF(MINIFS(${DUE},${OPEN})=0,"",MINIFS(${DUE},${OPEN})),"")`,
   // The first open row due on that date. MATCH over an array expression needs array evaluation, which
   // SUMPRODUCT gives its arguments in Excel (without Ctrl+Shift+Enter) and LibreOffice alike.
   nextTask:
@@ -76,9 +83,9 @@ export const SUMMARY_FORMULAS: Record<SummaryFigure, string> = {
     `*(TRIM(${STATUS})<>"")*(TRIM(${STATUS})<>"${STATUS_TEXT.done}")*(TRIM(${STATUS})<>"${STATUS_TEXT.na}"),0))),""))`,
   // The phase whose due date comes next (the phase rows and their tasks carry its title and due date).
   phase:
-    `=IF(${BOTH_DATES},IF(COUNTIFS(${PHASE},"<>",${DUE},">="&TODAY())=0,` +
+    `=IF(${RENEWED},"Renewed",IF(${BOTH_DATES},IF(COUNTIFS(${PHASE},"<>",${DUE},">="&TODAY())=0,` +
     `IF(TODAY()>${RENEWAL_REF},"Past renewal","Renewal"),` +
-    `INDEX(${PHASE},MATCH(MINIFS(${DUE},${PHASE},"<>",${DUE},">="&TODAY()),${DUE},0))),"")`,
+    `INDEX(${PHASE},MATCH(MINIFS(${DUE},${PHASE},"<>",${DUE},">="&TODAY()),${DUE},0))),""))`,
 };
 
 /** The visible lines' formulas, from the figures. */
@@ -87,8 +94,8 @@ const VISIBLE_FORMULAS = {
     `=IF(${ref("done")}+${ref("open")}=0,"",${ref("done")}&" of "&(${ref("done")}+${ref("open")})&" done ("` +
     `&ROUND(${ref("done")}/(${ref("done")}+${ref("open")})*100,0)&"%)")`,
   openText:
-    `=${ref("open")}&" open"&IF(${BOTH_DATES},": "&${ref("overdue")}&" overdue, "&${ref("dueSoon")}` +
-    `&" due in ${DUE_SOON_DAYS} days","")`,
+    `=${ref("open")}&" open"&IF(${LIVE},": "&${ref("overdue")}&" overdue, "&${ref("dueSoon")}` +
+    `&" due in ${DUE_SOON_DAYS} days",IF(${RENEWED}," at the end of the term",""))`,
   nextDueText:
     `=IF(${ref("nextDue")}="",IF(${ref("open")}=0,"Nothing open",""),${dateTextFormula(ref("nextDue"))}` +
     `&IF(${ref("nextTask")}="","",": "&${ref("nextTask")}))`,

@@ -464,24 +464,10 @@ function describeTemplateChanges(cells: SheetCells, plan: SheetPlan, template: T
   ].filter((line): line is string => typeof line === "string");
 }
 
-const DATE_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 /** "Jan 15, 2027", as the sheets show dates. */
 export function readableDay(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number);
-  return `${DATE_MONTHS[month - 1].slice(0, 3)} ${day}, ${year}`;
+  return `${MONTH_NAMES[month - 1]} ${day}, ${year}`;
 }
 
 /** The preview, one sentence a line, as the pane and the command line show it before anything is written. */

@@ -218,19 +218,27 @@ export function readTextFile(path: string, what: string): string {
   return text;
 }
 
-/** A line of a holidays file, numbered from 1 as an editor shows it. */
+/** A line of a holidays file, numbered from 1 as an editor shows it: the date as written, and its name if given. */
 export interface HolidayLine {
   line: number;
   text: string;
+  name: string;
 }
 
-/** A holidays file: one YYYY-MM-DD date per line; blank lines and lines starting with # are ignored. */
+/**
+ * A holidays file: one holiday a line, its YYYY-MM-DD date first and its name after it if wanted
+ * ("2027-11-25 Thanksgiving"). Blank lines and everything after a # are ignored, so a file can carry comments
+ * and several years of holidays (a plan takes those within its term).
+ */
 export function readHolidays(path: string | undefined): HolidayLine[] {
   if (path === undefined) return [];
   return readTextFile(path, "the holidays file")
     .split(/\r\n|\r|\n/)
-    .map((text, index) => ({ line: index + 1, text: text.trim() }))
-    .filter(({ text }) => text !== "" && !text.startsWith("#"));
+    .map((raw, index) => {
+      const [date = "", ...name] = raw.replace(/#.*$/, "").trim().split(/\s+/);
+      return { line: index + 1, text: date, name: name.join(" ") };
+    })
+    .filter(({ text }) => text !== "");
 }
 
 /** A workbook is read whole; one larger than this is refused before it is read. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { SheetDescription } from "../plan/sheet-types";
 import type { BookOverviewWritten } from "../xlsx/book";
-import { toIsoDate } from "../plan/dates";
+import { type CalendarDate, compareDates, parseIsoDate, toIsoDate } from "../plan/dates";
 import { computeSchedule } from "../plan/schedule";
 import { DEFAULT_TEMPLATE } from "../plan/default-template";
 import { checkHolidays, checkPlanRequest, type PlanInputs, type Problem } from "../plan/validate";
@@ -204,7 +204,11 @@ async function useAgencyHolidays(
   if (checked.ok) inputs.holidays = checked.value;
 }
 
-/** The plan the options ask for, checked; what is wrong with it (holidays by line of their file) as an InputError. */
+/**
+ * The plan the options ask for, checked; what is wrong with it (holidays by line of their file) as an InputError.
+ * A holidays file may cover several years: the plan takes the holidays within its term, as it does from the
+ * agency's holidays sheet, and a line that is not a date is still reported whatever the term.
+ */
 function planInputs(
   options: Map<string, string | true>,
   client: string,
@@ -212,19 +216,26 @@ function planInputs(
   roles: readonly string[] = DEFAULT_TEMPLATE.roles,
 ): PlanInputs {
   const holidaysFile = stringOption(options, "holidays");
-  const holidayLines = readHolidays(holidaysFile);
-  const checked = checkPlanRequest(
-    {
-      client: stringOption(options, "client") ?? client,
-      bind: stringOption(options, "bind") ?? "",
-      renewal: stringOption(options, "renewal"),
-      team: team(),
-      holidays: holidayLines.map((line) => line.text),
-    },
-    roles,
-  );
+  const request = {
+    client: stringOption(options, "client") ?? client,
+    bind: stringOption(options, "bind") ?? "",
+    renewal: stringOption(options, "renewal"),
+    team: team(),
+  };
+  const term = checkPlanRequest({ ...request, holidays: [] }, roles);
+  const allLines = readHolidays(holidaysFile);
+  const holidayLines = term.ok
+    ? allLines.filter((line) => !outsideTerm(line.text, term.value.bind, term.value.renewal))
+    : allLines;
+  const checked = checkPlanRequest({ ...request, holidays: holidayLines.map((line) => line.text) }, roles);
   if (!checked.ok) throw new InputError(describeInputProblems(checked.problems, holidaysFile, holidayLines));
   return checked.value;
+}
+
+/** Whether `text` is a real date before `bind` or after `renewal` (text that is no date is not outside). */
+function outsideTerm(text: string, bind: CalendarDate, renewal: CalendarDate): boolean {
+  const day = parseIsoDate(text);
+  return day !== null && (compareDates(day, bind) < 0 || compareDates(day, renewal) > 0);
 }
 
 /** The Book overview's rows after a plan was added, in words. */

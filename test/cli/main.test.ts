@@ -50,6 +50,49 @@ describe("service-plan command line", () => {
     expect(result.warnings.length).toBeGreaterThan(0);
   });
 
+  it("takes the holidays within the term from a file of several years, with names and comments", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-"));
+    const holidays = join(dir, "holidays.txt");
+    // Eleven office closures a year for 2026 to 2029: 44 lines, more than a plan sheet holds, 11 within the term.
+    const closures = ["01-01 New Year's Day", "01-18", "02-15", "05-31 Memorial Day", "06-18", "07-05", "09-06"];
+    const extra = ["10-11", "11-11 Veterans Day", "11-25 Thanksgiving", "12-24 Christmas Eve"];
+    const lines = ["# Agency closures, updated each December", ""];
+    for (const year of [2026, 2027, 2028, 2029]) {
+      lines.push(`# ${year}`, ...[...closures, ...extra].map((day) => `${year}-${day}  # office closed`));
+    }
+    writeFileSync(holidays, lines.join("\n") + "\n");
+    const { code, stdout, stderr } = await cli([
+      "schedule",
+      ...["--bind", "2027-03-01", "--renewal", "2028-03-01", "--holidays", holidays, "--json"],
+    ]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const { holidays: taken } = JSON.parse(stdout);
+    expect(taken).toEqual([
+      "2027-05-31",
+      "2027-06-18",
+      "2027-07-05",
+      "2027-09-06",
+      "2027-10-11",
+      "2027-11-11",
+      "2027-11-25",
+      "2027-12-24",
+      "2028-01-01",
+      "2028-01-18",
+      "2028-02-15",
+    ]);
+  });
+
+  it("still names a holiday line that is not a date, whatever the term", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-"));
+    const holidays = join(dir, "holidays.txt");
+    writeFileSync(holidays, "2019-01-01 long ago\nThanksgiving 2027-11-25\n");
+    const { code, stderr } = await cli(["schedule", "--bind", "2027-03-01", "--holidays", holidays, "--json"]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/holidays\.txt line 2: Holidays "Thanksgiving" is not a date: write it as YYYY-MM-DD/);
+    expect(stderr).not.toMatch(/line 1/);
+  });
+
   it.each([
     [["schedule", "--bind", "2027-02-30", "--json"], /Bind date 2027-02-30 does not exist/],
     [["schedule", "--json"], /Bind date is empty/],

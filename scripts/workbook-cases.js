@@ -47,7 +47,17 @@ const CASES = [
   {
     name: "added-plan",
     args: ["--client", "Acme Manufacturing, Inc.", "--bind", "2027-01-15", "--team", examples("team.json")],
-    add: [["--client", "Acme Manufacturing, Inc.", "--bind", "2027-06-01", "--holidays", examples("holidays.txt")]],
+    add: [
+      [
+        "--client",
+        "Acme Manufacturing, Inc.",
+        "--bind",
+        "2027-06-01",
+        "--holidays",
+        examples("holidays.txt"),
+        "--again",
+      ],
+    ],
   },
   {
     // The Book overview of a workbook of every awkward client above: its formulas quote each sheet's name.

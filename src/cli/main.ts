@@ -14,7 +14,7 @@ const USAGE = `Usage:
   service-plan schedule --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--holidays FILE] [--client NAME]
                         [--template FILE.xlsx[:NAME]] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
-                   [--template FILE.xlsx[:NAME]] --out FILE.xlsx [--force | --add]
+                   [--template FILE.xlsx[:NAME]] --out FILE.xlsx [--force | --add [--again]]
   service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
 
 export interface Io {
@@ -93,13 +93,14 @@ async function dispatch(argv: string[]): Promise<string> {
       const { options } = parseArgs(
         argv,
         ["client", "bind", "renewal", "team", "holidays", "out", "template"],
-        ["force", "add"],
+        ["force", "add", "again"],
       );
       const out = stringOption(options, "out");
       if (!out) throw new UsageError("--out FILE.xlsx is required.");
       if (options.has("add") && options.has("force")) {
         throw new UsageError("--add adds a plan to --out, --force replaces it: give one of them.");
       }
+      if (options.has("again") && !options.has("add")) throw new UsageError("--again goes with --add.");
       if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`--out ${out}: the file name must end in .xlsx.`);
       const chosen = await chosenTemplate(options);
       const template = chosen?.template ?? DEFAULT_TEMPLATE;
@@ -123,8 +124,23 @@ async function dispatch(argv: string[]): Promise<string> {
       if (options.has("add")) {
         const existing = readWorkbookFile(out, "--out", "leave out --add to write a new workbook");
         let added: Awaited<ReturnType<typeof book.addPlanToBook>>;
+        let secondPlanNote = "";
         try {
-          added = await book.addPlanToBook(existing, describe);
+          added = await book.addPlanToBook(existing, describe, {
+            client: inputs.client,
+            check: (sheetNames) => {
+              if (sheetNames.length === 0) return;
+              const sheets = sheetNames.map((name) => `"${name}"`).join(", ");
+              if (options.has("again")) {
+                secondPlanNote = `Note: ${out} already had a plan for "${inputs.client}" (${sheets}); this one is another.\n`;
+                return;
+              }
+              throw new InputError(
+                `${out} already has a plan for "${inputs.client}": sheet ${sheets}. Nothing was written. ` +
+                  "To add another plan for this client (another term or line of business), add --again.",
+              );
+            },
+          });
         } catch (error) {
           if (error instanceof book.NotAWorkbookError || error instanceof book.WorkbookNotKeptError) {
             throw new InputError(`Cannot add a plan to ${out}: ${error.message}.`);
@@ -132,7 +148,7 @@ async function dispatch(argv: string[]): Promise<string> {
           throw error;
         }
         writeNewFile(out, added.bytes, { replace: true });
-        return `Added to ${out}: ${planLine(added.description)}.\n${overviewLine(added.overview, added.upgraded)}${warnings}`;
+        return `Added to ${out}: ${planLine(added.description)}.\n${secondPlanNote}${overviewLine(added.overview, added.upgraded)}${warnings}`;
       }
       const description = describe([]);
       // A workbook of plans replaced by --force is kept beside it: it is the agency's record of service.

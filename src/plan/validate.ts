@@ -82,6 +82,15 @@ export function cleanText(text: string): string {
   );
 }
 
+/**
+ * Whether two client names name the same client as a person reads them: letter case and spacing aside
+ * ("ACME  Manufacturing" is "Acme Manufacturing").
+ */
+export function sameClientName(a: string, b: string): boolean {
+  const key = (name: string) => cleanText(name).toLocaleLowerCase("en-US");
+  return key(a) === key(b);
+}
+
 /** False for text of nothing but spaces, control, zero-width and direction marks: it would show as blank. */
 export function hasVisibleCharacter(text: string): boolean {
   return /[^\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]/u.test(text);

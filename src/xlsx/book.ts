@@ -13,6 +13,7 @@ import {
   readOverviewRows,
 } from "../plan/book-overview";
 import { isPlanSheet } from "../plan/read-sheet";
+import { sameClientName } from "../plan/validate";
 import { type SheetDescription, STATUS_COLORS } from "../plan/sheet";
 import { COLUMN, LAYOUT, SUMMARY } from "../plan/sheet-layout";
 import { planSummaryCells } from "../plan/sheet-summary";
@@ -269,9 +270,20 @@ export interface PlanAdded {
 export async function addPlanToBook(
   existing: Uint8Array,
   describe: (takenNames: string[]) => SheetDescription,
+  sameClient?: { client: string; check: (sheetNames: string[]) => void },
 ): Promise<PlanAdded> {
   const workbook = await loadBook(existing);
   const plansBefore = new Set(planSheetsOf(workbook).map((plan) => plan.sheetName));
+  // Before anything changes: `check` may refuse a second plan for a client the workbook already plans.
+  sameClient?.check(
+    workbook.worksheets
+      .filter((worksheet) => plansBefore.has(worksheet.name))
+      .filter((worksheet) => {
+        const client = cellValue(worksheet, LAYOUT.client.row, LAYOUT.client.column);
+        return typeof client === "string" && sameClientName(client, sameClient.client);
+      })
+      .map((worksheet) => worksheet.name),
+  );
   const upgraded = workbook.worksheets
     .filter((worksheet) => plansBefore.has(worksheet.name) && addSummaryWhereMissing(worksheet))
     .map((worksheet) => worksheet.name);

@@ -88,11 +88,13 @@ describe("service-plan new --add", () => {
     await inUse.xlsx.writeFile(out);
     const before = planSnapshot((await open(out)).worksheets[0]);
 
-    const result = await addPlan(out, "Acme Manufacturing, Inc.", "2027-03-01", "--renewal", "2028-02-15");
+    // A second plan for the same client (another line of business) is asked for with --again.
+    const result = await addPlan(out, "Acme Manufacturing, Inc.", "2027-03-01", "--renewal", "2028-02-15", "--again");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `Added to ${out}: sheet "Acme Manufacturing, Inc. (2)", 32 tasks, bind 2027-03-01, renewal 2028-02-15.\n` +
+        `Note: ${out} already had a plan for "Acme Manufacturing, Inc." ("Acme Manufacturing, Inc."); this one is another.\n` +
         `Book overview "Book overview": 2 plans.\n`,
     );
     const workbook = await open(out);
@@ -211,6 +213,30 @@ describe("service-plan new --add", () => {
       /Cannot add a plan to .*book\.xlsx: it holds charts, which adding a plan from the command line would lose: add the plan with the add-in in Excel/,
     );
     expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it("refuses a second plan for a client the workbook already plans, in any letter case or spacing, without --again", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-add-same-"));
+    const out = join(dir, "book.xlsx");
+    await newPlan(out, "Acme Manufacturing, Inc.", "2027-01-15");
+    await addPlan(out, "Birch Dental Group", "2027-02-01");
+    const before = readFileSync(out);
+    const result = await addPlan(out, "  ACME manufacturing,   inc. ", "2027-03-01");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `service-plan: ${out} already has a plan for "ACME manufacturing, inc.": sheet "Acme Manufacturing, Inc.". ` +
+        "Nothing was written. To add another plan for this client (another term or line of business), add --again.\n",
+    );
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+
+  it("takes --again only with --add", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "csp-add-"));
+    const result = await newPlan(join(dir, "book.xlsx"), "Acme", "2027-01-15", "--again");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--again goes with --add\./);
+    expect(existsSync(join(dir, "book.xlsx"))).toBe(false);
   });
 
   it("takes --add or --force, not both", async () => {

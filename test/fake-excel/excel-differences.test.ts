@@ -1,6 +1,9 @@
 /* eslint-disable office-addins/load-object-before-read --
    The plugin's flow analysis cannot see the awaited syncs inside these test callbacks. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createFakeExcel } from ".";
+import { rowOutlineButtons } from "./outline";
 
 /**
  * Where real Excel behaves in ways a naive fake would not, the fake does what Excel does. Each test names the
@@ -371,5 +374,38 @@ describe("non-English Excel (German)", () => {
     await fake.editCell("Sheet1", "E1", "15.01.2027");
     await fake.editCell("Sheet1", "E2", "2,5");
     expect(fake.getValues("Sheet1", "E1:E2")).toEqual([[46402], [2.5]]);
+  });
+});
+
+describe("outline buttons (summary rows below detail)", () => {
+  // Excel draws a row group's +/- beside the row below it unless the sheet's outline setting says "above", and
+  // Office.js cannot say so: no ExcelApi set has the setting (office-js #6099,
+  // https://github.com/OfficeDev/office-js/issues/6099, and office-js-docs-pr #4012, "no way to programmatically
+  // specify where the summary rows and columns appear"). Neither the typings nor the shipped runtime name it.
+  it("has no setting in Office.js: neither the typings nor the runtime know a summary row", () => {
+    const read = (file: string) => readFileSync(join(__dirname, "..", "..", "node_modules", file), "utf8");
+    for (const source of [
+      read("@types/office-js/index.d.ts"),
+      read("@microsoft/office-js/dist/excel-web-16.00.debug.js"),
+    ]) {
+      expect(source).toMatch(/showOutlineLevels/); // the outline API that does exist
+      expect(source).not.toMatch(/summaryRow|summaryBelow|SummaryRow|SummaryBelow|summaryAbove/);
+    }
+  });
+
+  it("puts each group's button beside the row just below it, one per level", async () => {
+    const { Excel, fake } = createFakeExcel();
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("6:8").group(Excel.GroupOption.byRows);
+      sheet.getRange("7:7").group(Excel.GroupOption.byRows);
+      sheet.getRange("12:13").group(Excel.GroupOption.byRows);
+      await context.sync();
+    });
+    expect(rowOutlineButtons(fake.sheet("Sheet1").rowOutline)).toEqual([
+      { level: 2, firstRow: 7, lastRow: 7, row: 8 },
+      { level: 1, firstRow: 6, lastRow: 8, row: 9 },
+      { level: 1, firstRow: 12, lastRow: 13, row: 14 },
+    ]);
   });
 });

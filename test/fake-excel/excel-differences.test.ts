@@ -409,3 +409,83 @@ describe("outline buttons (summary rows below detail)", () => {
     ]);
   });
 });
+
+describe("writing over rows an AutoFilter hides (office-js #224)", () => {
+  // https://github.com/OfficeDev/office-js/issues/224, "Setting range data when filter is applied doesn't work":
+  // with a filter on, writing the range's values again leaves "rows that should be filtered shown, rows that should
+  // be shown filtered", and the data "misplaced (not appearing in the correct cells)". Excel does not evaluate the
+  // filter again after a write; a multi-row values write fills the visible rows only.
+  const filtered = async () => {
+    const { Excel, fake } = createFakeExcel();
+    fake.setValues("Sheet1", "A1:B5", [
+      ["Task", "Status"],
+      ["t1", "Open"],
+      ["t2", "Done"],
+      ["t3", "Open"],
+      ["t4", "Done"],
+    ]);
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.autoFilter.apply(sheet.getRange("A1:B5"), 1, { filterOn: Excel.FilterOn.values, values: ["Open"] });
+      await context.sync();
+    });
+    return { Excel, fake };
+  };
+
+  it("hides the rows the criteria leave out, and shows them when the criteria are cleared", async () => {
+    const { Excel, fake } = await filtered();
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]);
+    await Excel.run(async (context: Ctx) => {
+      const filter = context.workbook.worksheets.getItem("Sheet1").autoFilter;
+      filter.load("criteria");
+      await context.sync();
+      expect(filter.criteria).toEqual([{}, { filterOn: "Values", values: ["Open"] }]);
+      filter.clearCriteria();
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([]);
+  });
+
+  it("puts a multi-row values write into the visible rows only: the data lands in the wrong rows", async () => {
+    const { Excel, fake } = await filtered();
+    await Excel.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A2:B5").values = [
+        ["t1", "Open"],
+        ["t2", "Done"],
+        ["t3", "Open"],
+        ["t4", "Done"],
+      ];
+      await context.sync();
+    });
+    // Rows 2 and 4 (visible) took the array's first two rows; rows 3 and 5 (hidden) kept theirs; t3 and t4 are lost.
+    expect(fake.getValues("Sheet1", "A2:B5")).toEqual([
+      ["t1", "Open"],
+      ["t2", "Done"],
+      ["t2", "Done"],
+      ["t4", "Done"],
+    ]);
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]);
+  });
+
+  it("pastes into hidden rows too, and the rows keep their hidden state: the filter no longer holds", async () => {
+    const { Excel, fake } = await filtered();
+    fake.setValues("Sheet1", "D2:E5", [
+      ["t1", "Done"],
+      ["t2", "Open"],
+      ["t3", "Done"],
+      ["t4", "Open"],
+    ]);
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A2:B5").copyFrom(sheet.getRange("D2:E5"), Excel.RangeCopyType.values);
+      await context.sync();
+    });
+    expect(fake.getValues("Sheet1", "B2:B5")).toEqual([["Done"], ["Open"], ["Done"], ["Open"]]);
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]); // "Open" rows 3 and 5 hidden, "Done" rows shown
+    await Excel.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").autoFilter.reapply();
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([2, 4]);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Builds the task pane (after Microsoft's Office-Addin-TaskPane-React template): one entry, ts-loader,
- * HtmlWebpackPlugin for taskpane.html, assets and manifest.xml copied into dist/, an HTTPS dev server on
- * https://localhost:3000. office.js is not bundled: taskpane.html loads Microsoft's CDN copy.
+ * HtmlWebpackPlugin for taskpane.html, assets, the support page and manifest.xml copied into dist/, an HTTPS dev
+ * server on https://localhost:3000. office.js is not bundled: taskpane.html loads Microsoft's CDN copy.
  *
  * Production URL: `ADDIN_URL=https://addins.agency.example/csp/ npm run build` rewrites every
  * https://localhost:3000/ in the copied manifest.xml; the source manifest keeps localhost.
@@ -134,6 +134,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The manifest's SupportUrl and LearnMoreUrl: a static page with relative links, served beside the pane.
+          { from: "src/support.html", to: "support.html" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, addinUrl) },
         ],
       }),

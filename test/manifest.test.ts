@@ -1,12 +1,16 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MIN_EXCEL_API } from "../src/excel/requirements";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, read as the build reads it
-const { productionUrl, rewriteManifest } = require("../webpack.config.js") as {
+const webpackConfig = require("../webpack.config.js") as ((
+  env: unknown,
+  argv: { mode: string },
+) => Promise<{ plugins: unknown[] }>) & {
   productionUrl: (value: string | undefined) => string | null;
   rewriteManifest: (content: string, url: string | null) => string;
 };
+const { productionUrl, rewriteManifest } = webpackConfig;
 
 const manifest = readFileSync(join(__dirname, "..", "manifest.xml"), "utf8");
 
@@ -123,5 +127,83 @@ describe("the manifest, as AppSource validation reads it offline", () => {
     ]);
     expect(sets).toEqual([["ExcelApi", MIN_EXCEL_API]]);
     expect(manifest).toMatch(/<Host Name="Workbook"\/>/);
+  });
+});
+
+describe("the support page", () => {
+  const root = join(__dirname, "..");
+  const supportUrl = () => /<SupportUrl DefaultValue="([^"]*)"/.exec(manifest)?.[1];
+  const learnMoreUrl = () => /<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="([^"]*)"/.exec(manifest)?.[1];
+
+  /** The files a production build copies into dist/, as the build's CopyWebpackPlugin is configured. */
+  async function copiedFiles(): Promise<{ from: string; to: string }[]> {
+    const config = await webpackConfig({}, { mode: "production" });
+    return config.plugins.flatMap((plugin) =>
+      typeof plugin === "object" && plugin !== null && "patterns" in plugin
+        ? (plugin.patterns as { from: string; to: string }[])
+        : [],
+    );
+  }
+
+  it("is where SupportUrl and LearnMoreUrl point, not the pane, and the build ships it", async () => {
+    expect(supportUrl()).toBe("https://localhost:3000/support.html");
+    expect(learnMoreUrl()).toBe(supportUrl());
+    const shipped = (await copiedFiles()).find((pattern) => pattern.to === "support.html");
+    expect(shipped?.from).toBe("src/support.html");
+    expect(existsSync(join(root, shipped?.from ?? "missing"))).toBe(true);
+  });
+
+  it("moves with the pane when built with ADDIN_URL", () => {
+    const rewritten = rewriteManifest(manifest, productionUrl("https://addins.example-agency.com/service-plan/"));
+    expect(rewritten).toContain(
+      '<SupportUrl DefaultValue="https://addins.example-agency.com/service-plan/support.html"/>',
+    );
+    expect(rewritten).toContain(
+      '<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://addins.example-agency.com/service-plan/support.html"/>',
+    );
+  });
+
+  const page = readFileSync(join(root, "src", "support.html"), "utf8");
+  const text = page
+    .replace(/<style>[\s\S]*?<\/style>/, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+
+  it("says what the add-in does, how to get help, and what it stores where", () => {
+    expect(page).toMatch(/^<!doctype html>\s*<html lang="en">/);
+    expect(page).toContain("<title>Client Service Plan: help and support</title>");
+    for (const heading of ["What the add-in does", "Getting help", "Privacy"]) {
+      expect(page).toMatch(new RegExp(`<h2 id="[a-z-]+">${heading}</h2>`));
+    }
+    expect(text).toContain("stores nothing outside the workbook and your browser's local storage");
+    expect(text).toContain("Home > Service Plan");
+  });
+
+  it("names every key the pane keeps in local storage", () => {
+    // The privacy note is only true while it lists everything src/taskpane/storage.ts is asked to keep.
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(join(dir, entry.name))
+          : /\.tsx?$/.test(entry.name)
+            ? [readFileSync(join(dir, entry.name), "utf8")]
+            : [],
+      );
+    const storing = sources(join(root, "src")).filter((source) => /\bstore\(|localStorage/.test(source));
+    const keys = new Set(
+      storing.flatMap((source) => [...source.matchAll(/"(client-service-plan\.[\w.-]+)"/g)].map((m) => m[1])),
+    );
+    expect(keys.size).toBeGreaterThanOrEqual(2);
+    for (const key of keys) expect([key, page.includes(`<code>${key}</code>`)]).toEqual([key, true]);
+  });
+
+  it("links only relative to itself, so it works from whatever address the agency serves it", () => {
+    const links = [...page.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => /^[a-z]+:|^\/\//i.test(link))).toEqual([]);
+    for (const link of links) expect([link, existsSync(join(root, link))]).toEqual([link, true]);
+    expect(page).not.toMatch(/<script/i);
   });
 });

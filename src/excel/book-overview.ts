@@ -17,6 +17,7 @@ import { address, columnLetter, LAYOUT } from "../plan/sheet-layout";
 import { PlanError } from "../service/types";
 import { commit, type CommitMessages, stagingName } from "./commit";
 import { WAIT_FOR_CELL_EDIT, type Session } from "./session";
+import { type KeptFilter, keptFilter, queueFilterCleared, queueFilterRead, queueFilterRestored } from "./filter";
 import { renderOverviewLayout, renderPlanCells } from "./sheet-writer";
 
 /**
@@ -82,6 +83,8 @@ interface OverviewOnSheet {
   id: string;
   rows: OverviewRow[];
   tableEnd: number;
+  /** The person's filter over the table, kept across a rewrite (filter.ts). */
+  filter: KeptFilter;
 }
 
 interface Book {
@@ -102,6 +105,7 @@ const OVERVIEW_MARKER_CELL = address(OVERVIEW_LAYOUT.marker.row, OVERVIEW_LAYOUT
 interface RowsRead {
   keys: Excel.Range;
   clients: Excel.Range;
+  filter: Excel.AutoFilter;
 }
 
 /** Queues a load of the overview's key and Client columns, from row 1 to the sheet's last used row. */
@@ -113,10 +117,10 @@ function queueRowsRead(sheet: Excel.Worksheet): RowsRead {
   keys.load("values");
   const clients = whole.getColumn(OVERVIEW_COLUMN.client - 1);
   clients.load("formulas");
-  return { keys, clients };
+  return { keys, clients, filter: queueFilterRead(sheet) };
 }
 
-function rowsFrom(read: RowsRead): { rows: OverviewRow[]; tableEnd: number } {
+function rowsFrom(read: RowsRead): { rows: OverviewRow[]; tableEnd: number; filter: KeptFilter } {
   const keyColumn = OVERVIEW_COLUMN.planId - 1;
   const keys = read.keys.isNullObject ? [] : read.keys.values;
   const values = read.clients.formulas.map((_, index) => {
@@ -126,7 +130,11 @@ function rowsFrom(read: RowsRead): { rows: OverviewRow[]; tableEnd: number } {
   });
   const formulas = read.clients.formulas.map((line) => [line[0]]);
   const rows = readOverviewRows({ values, formulas });
-  return { rows, tableEnd: Math.max(OVERVIEW_LAYOUT.headerRow, ...rows.map((row) => row.row)) };
+  return {
+    rows,
+    tableEnd: Math.max(OVERVIEW_LAYOUT.headerRow, ...rows.map((row) => row.row)),
+    filter: keptFilter(read.filter),
+  };
 }
 
 /** The marker cells of some sheets, and the rows of the one that was the overview last time, queued for loading. */
@@ -274,7 +282,10 @@ async function rewriteOverview(
   const area = `A1:${address(lastRow, tableWidth)}`;
   const staging = stagingName();
   const sheets = context.workbook.worksheets;
-  const settings = () => renderOverviewLayout(overview.sheet, description, { widths: false });
+  const settings = () => {
+    renderOverviewLayout(overview.sheet, description, { widths: false });
+    queueFilterRestored(overview.sheet, description.autoFilter, overview.filter);
+  };
   const scratch = await commit(
     context,
     messages,
@@ -282,6 +293,8 @@ async function rewriteOverview(
       const scratch = sheets.add(staging);
       scratch.load("id");
       renderPlanCells(scratch, description);
+      // Every row shown first: a paste leaves filtered rows hidden whatever they then hold (office-js #224).
+      queueFilterCleared(overview.sheet, overview.filter);
       overview.sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
       settings();
       scratch.delete();
@@ -304,6 +317,13 @@ async function rewriteOverview(
         );
       if (!scratch.isNullObject) scratch.delete();
       if (landed) settings();
+      // Not landed: the criteria may have been cleared before the paste failed; they go back over the old table.
+      else
+        queueFilterRestored(
+          overview.sheet,
+          description.autoFilter.replace(/\d+$/, String(overview.tableEnd)),
+          overview.filter,
+        );
       await context.sync();
       return landed ? "completed" : "undone";
     },

@@ -192,6 +192,8 @@ export function renderPlanLayout(
   });
 
   if (regroup) sheet.getRange(`${regroup.firstRow}:${regroup.lastRow}`).ungroup(Excel.GroupOption.byRows);
+  // Excel puts each group's +/- beside the row below it (Office.js cannot change that); outline.ts lays the groups
+  // out for it.
   for (const group of description.rowGroups) {
     sheet.getRange(`${group.firstRow}:${group.lastRow}`).group(Excel.GroupOption.byRows);
   }

@@ -1,6 +1,6 @@
 import { planRepair } from "../plan/repair-plan";
 import type { SheetDescription } from "../plan/sheet-types";
-import { address, LAYOUT } from "../plan/sheet-layout";
+import { address, COLUMN, LAYOUT, rangeAddress } from "../plan/sheet-layout";
 import { patchAddresses, repairPatch, teamPatch } from "../plan/sheet-patch";
 import type { Template } from "../plan/template";
 import { describeProblems } from "../plan/validate";
@@ -11,6 +11,7 @@ import type { PlanOnSheet } from "../service/view";
 import type { RepairPreview, UpdateChange, UpdatePreview } from "../service/types";
 import { type CellsBefore, commit, queueRestore, stagingName } from "./commit";
 import { TEMPLATE_VERSION_PROPERTY } from "./create";
+import { type KeptFilter, keptFilter, queueFilterCleared, queueFilterRead, queueFilterRestored } from "./filter";
 import { loadPlanCells } from "./read";
 import { runExplained, type Session } from "./session";
 import { readWorkbookTemplates } from "./templates";
@@ -22,10 +23,19 @@ import { renderCellWrites, renderPlanCells, renderPlanLayout } from "./sheet-wri
  * batch that lands whole or is taken back (see commit.ts).
  */
 
-/** Where the plan ended before an update: the last row of its cells, and the last row of its table. */
+/**
+ * Where the plan ended before an update: the last row of its cells, and the last row of its table; and the
+ * person's filter over the table, cleared for the paste and applied again after it (filter.ts).
+ */
 interface PlanExtent {
   lastRow: number;
   lastTableRow: number;
+  filter: KeptFilter;
+}
+
+/** The table's filter range before the update (as sheet.ts lays it out), for putting a filter back there. */
+function oldFilterRange(before: PlanExtent): string {
+  return rangeAddress(LAYOUT.headerRow, 1, before.lastTableRow, COLUMN.id);
 }
 
 /** The cells a rebuild replaces: the description's columns, down to the old plan's last row or the new one's. */
@@ -42,6 +52,7 @@ function queueRebuildSettings(
 ): void {
   const lastRow = Math.max(before.lastTableRow, description.rows[description.rows.length - 1].row);
   renderPlanLayout(sheet, description, ungroupOld ? { firstRow: LAYOUT.firstDataRow, lastRow } : undefined);
+  queueFilterRestored(sheet, description.autoFilter, before.filter);
 }
 
 /** The template version a rebuilt plan now follows, in the sheet's custom property. */
@@ -71,6 +82,8 @@ function queueUpdate(
   const scratch = workbook.worksheets.add(staging);
   renderPlanCells(scratch, description);
   const area = rebuildArea(description, before);
+  // Every row shown first: a paste leaves filtered rows hidden whatever they then hold (office-js #224).
+  queueFilterCleared(sheet, before.filter);
   sheet.getRange(area).copyFrom(scratch.getRange(area), Excel.RangeCopyType.all);
   queueRebuildSettings(sheet, description, before);
   scratch.delete();
@@ -103,6 +116,8 @@ async function recoverUpdate(
   const landed = area.formulas.some((line, r) => line.some((formula, c) => formula !== (cells.formulas[r]?.[c] ?? "")));
   if (!scratch.isNullObject) scratch.delete();
   if (!landed) {
+    // The criteria may have been cleared before the paste failed: the person's filter goes back as it was.
+    queueFilterRestored(sheet, oldFilterRange(before), before.filter);
     await context.sync();
     return "undone";
   }
@@ -153,12 +168,14 @@ export function applyUpdate(session: Session, sheetId: string, change: UpdateCha
   return runExplained(
     "Updating the plan",
     async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetId);
+      const filter = queueFilterRead(sheet); // read with the plan's cells, in the same round trip
       const { loaded, cells } = await loadPlanCells(context, session, sheetId, "values,formulas,numberFormat");
       const update = prepareUpdate(loaded, cells, change, await updateTemplate(context, session, loaded, change));
-      const sheet = context.workbook.worksheets.getItem(sheetId);
       const before: PlanExtent = {
         lastRow: cells.values.length,
         lastTableRow: loaded.plan.rows[loaded.plan.rows.length - 1]?.row ?? LAYOUT.firstDataRow,
+        filter: keptFilter(filter),
       };
       const staging = stagingName();
       await commit(

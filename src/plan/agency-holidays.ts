@@ -92,7 +92,7 @@ export function describeHolidaysSheet(
     ],
     conditionalFormats: [],
     rowGroups: [],
-    outlineSummaryAbove: true,
+    outlineSummaryBelow: true,
     freezeRows: headerRow,
     autoFilter: "",
     print: tablePrintSetup(`A1:B${lastRow}`, headerRow, { left: HOLIDAYS_SHEET_NAME, center: "", right: "" }),

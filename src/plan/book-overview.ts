@@ -267,7 +267,7 @@ export function describeBookOverview(
     validations: [],
     conditionalFormats,
     rowGroups: [],
-    outlineSummaryAbove: true,
+    outlineSummaryBelow: true,
     freezeRows: headerRow,
     // Through the hidden key column, so sorting by a column moves each plan's key with its row.
     autoFilter: `A${headerRow}:${columnLetter(width)}${lastTableRow}`,

@@ -1,3 +1,4 @@
+import { subItemsGroup, type RowGroup } from "./outline";
 import type { Role } from "./roles";
 import { assignedToFormula, milestoneFormula } from "./sheet-formulas";
 import { address, COLUMN, LAYOUT, rangeAddress, TABLE_COLUMNS } from "./sheet-layout";
@@ -80,7 +81,7 @@ function putRows(grid: SheetGrid, template: Template, extraRows: readonly (reado
 
   const rows: PlanRow[] = [];
   const taskOwners = new Map<string, readonly Role[]>();
-  const rowGroups: { firstRow: number; lastRow: number }[] = [];
+  const rowGroups: RowGroup[] = [];
   let row = LAYOUT.firstDataRow;
   for (const phase of template.phases) {
     const window = phaseWindow(template, phase.id);
@@ -111,7 +112,8 @@ function putRows(grid: SheetGrid, template: Template, extraRows: readonly (reado
       taskOwners.set(task.id, task.owners);
       row++;
       if (task.items.length > 0) {
-        rowGroups.push({ firstRow: row, lastRow: row + task.items.length - 1 });
+        const group = subItemsGroup(row, task.items.length);
+        if (group) rowGroups.push(group);
         for (const item of task.items) {
           put(row, COLUMN.task, text(item.text));
           put(row, COLUMN.id, text(item.id));

@@ -4,6 +4,8 @@
  * themselves.
  */
 
+import type { RowGroup } from "./outline";
+
 export type CellValue =
   /** Text from the template or from people: always stored as text, even "=HYPERLINK(...)" or "+1 555". */
   | { kind: "text"; text: string }
@@ -92,9 +94,10 @@ export interface SheetDescription {
   validations: Validation[];
   /** In priority order: the first that matches wins (each stops the ones after it where stopIfTrue). */
   conditionalFormats: ConditionalFormat[];
-  /** Row ranges (inclusive) grouped as one outline level, folded under the row above them. */
-  rowGroups: { firstRow: number; lastRow: number }[];
-  outlineSummaryAbove: true;
+  /** Row ranges grouped as one outline level, each with its summary row (and +/- button) below it: outline.ts. */
+  rowGroups: RowGroup[];
+  /** Excel's default, the only one Office.js can give; the file writer states it too. */
+  outlineSummaryBelow: true;
   freezeRows: number;
   /** The AutoFilter's range; "" for none (a template sheet: a sort would scramble its order). */
   autoFilter: string;

@@ -68,7 +68,7 @@ export function describePlanSheet(template: Template, inputs: PlanInputs, option
     validations: planValidations(lastTableRow),
     conditionalFormats: [...statusColorRules(lastTableRow), ...summary.conditionalFormats],
     rowGroups,
-    outlineSummaryAbove: true,
+    outlineSummaryBelow: true,
     freezeRows: LAYOUT.headerRow,
     // Through the hidden id column: a sort from the filter buttons moves every task's id with its row.
     autoFilter: rangeAddress(LAYOUT.headerRow, 1, lastTableRow, COLUMN.id),

@@ -1,3 +1,4 @@
+import { subItemsGroup, type RowGroup } from "./outline";
 import { MAX_ROLES } from "./roles";
 import { TEMPLATE_COLUMN, TEMPLATE_COLUMNS, TEMPLATE_LAYOUT, TEMPLATE_MARKER } from "./template-layout";
 import { address, columnLetter, rangeAddress } from "./sheet-layout";
@@ -118,7 +119,7 @@ export function describeTemplateSheet(
     numberFormat: TEXT_FORMAT,
   });
 
-  const rowGroups: { firstRow: number; lastRow: number }[] = [];
+  const rowGroups: RowGroup[] = [];
   const rowHeights: { row: number; points: number }[] = [];
   let row = firstDataRow;
   for (const phase of template.phases) {
@@ -142,7 +143,8 @@ export function describeTemplateSheet(
       if (task.formerTexts?.length) put(row, C.formerTexts, text(task.formerTexts.join("\n")));
       put(row, C.source, text(task.seed));
       row++;
-      if (task.items.length > 0) rowGroups.push({ firstRow: row, lastRow: row + task.items.length - 1 });
+      const group = subItemsGroup(row, task.items.length);
+      if (group) rowGroups.push(group);
       for (const item of task.items) {
         put(row, C.id, text(item.id));
         put(row, C.text, text(item.text));
@@ -246,7 +248,7 @@ export function describeTemplateSheet(
     validations,
     conditionalFormats,
     rowGroups,
-    outlineSummaryAbove: true,
+    outlineSummaryBelow: true,
     freezeRows: headerRow,
     autoFilter: "",
     print: tablePrintSetup(rangeAddress(1, 1, lastRow, lastPrinted), headerRow, {

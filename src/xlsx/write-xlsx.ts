@@ -101,7 +101,7 @@ export function renderPlanSheet(workbook: ExcelJS.Workbook, description: SheetTo
     views: [
       { state: "frozen", xSplit: 0, ySplit: description.freezeRows, topLeftCell: `A${description.freezeRows + 1}` },
     ],
-    properties: { outlineProperties: { summaryBelow: !description.outlineSummaryAbove, summaryRight: true } },
+    properties: { outlineProperties: { summaryBelow: description.outlineSummaryBelow, summaryRight: true } },
   });
 
   description.columns.forEach((column, index) => {

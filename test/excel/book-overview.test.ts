@@ -343,3 +343,33 @@ describe("every overview write lands whole or leaves the workbook as it was", ()
     );
   });
 });
+
+describe("an overview someone has filtered (office-js #224)", () => {
+  it("takes a new plan's row in its place and gives the person's filter back, in the same round trips", async () => {
+    const harness = start();
+    const { fake } = harness;
+    await created(harness, ACME);
+    await created(harness, BETA);
+    // The person shows only Dana Whitfield's accounts, from the AE column's filter button: Beta's row is hidden.
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(OVERVIEW);
+      const values = ["Dana Whitfield"];
+      sheet.autoFilter.apply(sheet.autoFilter.getRange(), OVERVIEW_COLUMN.ae - 1, { filterOn: "Values", values });
+      await context.sync();
+    });
+    expect(fake.sheet(OVERVIEW).hiddenRows).toEqual([FIRST + 1]);
+    const filterBefore = fake.sheet(OVERVIEW).autoFilterCriteria;
+
+    fake.resetCounters();
+    await created(harness, { client: "Gamma Foods", bind: "2027-03-01", team: { AE: "Dana Whitfield" } });
+    expect([fake.runCount, fake.syncCount]).toEqual([1, 3]);
+    expect(overviewRows(fake).map((row) => [row.client, row.planId, row.ae])).toEqual([
+      [ACME.client, "plan-1", "Dana Whitfield"],
+      [BETA.client, "plan-2", "Sam Ortiz"],
+      ["Gamma Foods", "plan-3", "Dana Whitfield"],
+    ]);
+    expect(fake.sheet(OVERVIEW).autoFilter).toBe(`A${OVERVIEW_LAYOUT.headerRow}:${LAST_COLUMN}${FIRST + 2}`);
+    expect(fake.sheet(OVERVIEW).autoFilterCriteria).toEqual(filterBefore);
+    expect(fake.sheet(OVERVIEW).hiddenRows).toEqual([FIRST + 1]);
+  });
+});

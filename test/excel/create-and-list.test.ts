@@ -5,6 +5,7 @@ import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import { checkPlanRequest } from "../../src/plan/validate";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "../../src/excel/create";
 import { PlanError } from "../../src/service/types";
+import { rowOutlineButtons } from "../fake-excel/outline";
 import { ACME, setUp } from "./harness";
 
 const SHEET = "Acme Manufacturing, Inc.";
@@ -52,7 +53,26 @@ describe("creating a plan sheet through Office.js", () => {
     // The live summary's formulas work as Office.js wrote them: 32 tasks open, none done.
     const figure = (cell: { row: number; column: number }) => fake.getValue(SHEET, address(cell.row, cell.column));
     expect([figure(SUMMARY.open), figure(SUMMARY.done)]).toEqual([32, 0]);
-    expect(Object.keys(sheet.rowOutline).length).toBeGreaterThan(20);
+    // Every sub-item but each task's last is grouped (the last is the row Excel puts the +/- beside).
+    const folded = DEFAULT_TEMPLATE.phases.flatMap((phase) => phase.tasks).filter((task) => task.items.length >= 2);
+    expect(folded.length).toBeGreaterThan(1);
+    expect(Object.keys(sheet.rowOutline).length).toBe(folded.reduce((sum, task) => sum + task.items.length - 1, 0));
+  });
+
+  it("puts every +/- where Excel draws it (the row below the group) beside the task's own last sub-item", async () => {
+    const { service, fake } = setUp();
+    await service.createPlan(ACME);
+    const sheet = fake.sheet(SHEET);
+    const ids = fake.getValues(SHEET, `J1:J${LAYOUT.firstDataRow + 200}`).map((row) => String(row[0]));
+    const rowOf = (id: string) => ids.indexOf(id) + 1;
+    const tasks = DEFAULT_TEMPLATE.phases.flatMap((phase) => phase.tasks).filter((task) => task.items.length >= 2);
+    const buttons = rowOutlineButtons(sheet.rowOutline);
+    expect(buttons.map((button) => button.level)).toEqual(tasks.map(() => 1));
+    expect(buttons.map((button) => [ids[button.firstRow - 2], ids[button.row - 1]])).toEqual(
+      tasks.map((task) => [task.id, task.items.at(-1)!.id]),
+    );
+    // Folded, the task's own last line (with the button) shows between it and the next task.
+    for (const task of tasks) expect(rowOf(task.items.at(-1)!.id)).toBe(rowOf(task.id) + task.items.length);
   });
 
   it("computes every Due date in the sheet's own formulas, equal to the engine", async () => {

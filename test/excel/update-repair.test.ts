@@ -1,6 +1,6 @@
 import { calendarDate } from "../../src/plan/dates";
 import { toExcelSerial } from "../../src/plan/excel-dates";
-import { HOLIDAYS_REF } from "../../src/plan/sheet-layout";
+import { COLUMN, HOLIDAYS_REF } from "../../src/plan/sheet-layout";
 import type { Template } from "../../src/plan/template";
 import { createExcelPlanService } from "../../src/excel/service";
 import { nextTemplate } from "../support/templates";
@@ -175,5 +175,52 @@ describe("repairing date formulas", () => {
     await service.applyRepair(sheetId);
     expect(fake.getValue(SHEET, `E${row}`)).toBe(expected);
     expect((await service.previewRepair(sheetId)).cells).toEqual([]);
+  });
+});
+
+/** A person's filter, as set from the filter button of `column` (1-based) of the sheet's AutoFilter. */
+async function personFilters(sheetName: string, column: number, values: string[]): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const range = sheet.autoFilter.getRange();
+    sheet.autoFilter.apply(range, column - 1, { filterOn: Excel.FilterOn.values, values });
+    await context.sync();
+  });
+}
+
+describe("updating a plan someone has filtered (office-js #224)", () => {
+  it("lands every row by its task id and gives the person's filter back, hiding what it should", async () => {
+    const { fake, sheetId, rowOf } = await plan();
+    const done = "renewal-30.issue";
+    await fake.editCell(SHEET, `G${rowOf(done)}`, "Done");
+    await fake.editCell(SHEET, `I${rowOf(done)}`, "Binders sent 2/1");
+    await personFilters(SHEET, COLUMN.status, ["Not started"]);
+    const filterBefore = fake.sheet(SHEET).autoFilterCriteria;
+    expect(fake.sheet(SHEET).hiddenRows).toContain(rowOf(done));
+
+    const newer = createExcelPlanService({ template: nextTemplate() });
+    const syncsBefore = fake.syncCount;
+    await newer.applyUpdate(sheetId, { upgradeTemplate: true });
+    const syncs = fake.syncCount - syncsBefore;
+
+    // The rows are where the ids say, with what people typed: nothing misplaced into a row the filter hid.
+    expect(fake.getValue(SHEET, `G${rowOf(done)}`)).toBe("Done");
+    expect(fake.getValue(SHEET, `I${rowOf(done)}`)).toBe("Binders sent 2/1");
+    const filterRange = fake.sheet(SHEET).autoFilter!;
+    const [, firstRow, lastRow] = /^A(\d+):J(\d+)$/.exec(filterRange)!.map(Number);
+    expect(lastRow).toBeGreaterThan(rowOf(done)); // the table grew: the filter covers it all
+    expect(fake.getValue(SHEET, `J${lastRow}`)).not.toBe("");
+    // The person's filter is back over the new table and hides exactly the rows that are not "Not started".
+    expect(fake.sheet(SHEET).autoFilterCriteria).toEqual(filterBefore);
+    const statuses = fake.getValues(SHEET, `G${firstRow + 1}:G${lastRow}`).map((line) => line[0]);
+    const shouldHide = statuses.flatMap((status, index) => (status === "Not started" ? [] : [firstRow + 1 + index]));
+    expect(shouldHide).toContain(rowOf(done));
+    expect(fake.sheet(SHEET).hiddenRows.filter((row) => row > firstRow && row <= lastRow)).toEqual(shouldHide);
+
+    // Keeping the filter costs no round trip: the same update on an unfiltered plan takes as many.
+    const other = await plan();
+    const syncsUnfiltered = other.fake.syncCount;
+    await createExcelPlanService({ template: nextTemplate() }).applyUpdate(other.sheetId, { upgradeTemplate: true });
+    expect(syncs).toBe(other.fake.syncCount - syncsUnfiltered);
   });
 });

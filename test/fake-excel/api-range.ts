@@ -1,4 +1,5 @@
 /** Range and everything hanging off it: format, font, fill, borders, protection, data validation, conditional formats. */
+import { filteredWriteRows } from "./filter";
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -112,7 +113,10 @@ export function writeValues(t: RangeTarget, v: unknown, ac: ApplyCtx, what: stri
   if (!Array.isArray(v) && (v === "" || v === null) && rectRows(rect) * rectCols(rect) > 200000) {
     model.clearContents(sheet, rect);
   } else {
-    model.writeCells(sheet, rect.startRow, rect.startCol, to2D(v, rectRows(rect), rectCols(rect), what));
+    const block = to2D(v, rectRows(rect), rectCols(rect), what);
+    const visible = filteredWriteRows(sheet, rect);
+    if (visible) visible.forEach((row, index) => model.writeCells(sheet, row, rect.startCol, [block[index]]));
+    else model.writeCells(sheet, rect.startRow, rect.startCol, block);
   }
   const details = single
     ? {

@@ -8,6 +8,7 @@ import { grid } from "./address";
 import { RangeTarget, rangeDef, resolveRangeArg, writeValues } from "./api-range";
 import { worksheetDef } from "./api-workbook";
 import { FILTER_ON } from "./enums";
+import { applyFilterCriteria, showFilteredRows } from "./filter";
 import { deepClone } from "./strict";
 import { bool, int, oneOf, str, to2D } from "./values";
 
@@ -453,6 +454,14 @@ export const autoFilterDef: TypeDef = defineType<SheetModel>({
   props: {
     enabled: { get: (t) => t.autoFilter !== null },
     isDataFiltered: { get: (t) => t.autoFilter !== null && Object.keys(t.autoFilter.criteria).length > 0 },
+    // One entry per column of the filter's range (ExcelApi 1.9); a column without criteria reads as {}.
+    criteria: {
+      get: (t) => {
+        const filter = t.autoFilter;
+        if (!filter) return [];
+        return Array.from({ length: rectCols(filter.rect) }, (_, i) => deepClone(filter.criteria[i] ?? {}));
+      },
+    },
   },
   methods: {
     apply: (self, range, columnIndex, criteria) =>
@@ -475,24 +484,29 @@ export const autoFilterDef: TypeDef = defineType<SheetModel>({
         } else if (criteria !== undefined && criteria !== null) {
           throw invalidArgument("AutoFilter.apply: criteria need a columnIndex.");
         }
+        if (!same) showFilteredRows(s); // another range: the old filter goes, with what it hid
         s.autoFilter = next;
+        applyFilterCriteria(ac.model, s);
       }),
     remove: (self) =>
       self.write("remove", (t) => {
+        showFilteredRows(SH(t));
         SH(t).autoFilter = null;
       }),
     clearCriteria: (self) =>
       self.write("clearCriteria", (t) => {
         const af = SH(t).autoFilter;
+        showFilteredRows(SH(t));
         if (af) af.criteria = {};
       }),
     clearColumnCriteria: (self, columnIndex) =>
-      self.write("clearColumnCriteria", (t) => {
+      self.write("clearColumnCriteria", (t, ac) => {
         const af = SH(t).autoFilter;
         const ci = int(columnIndex, "columnIndex");
         if (af) delete af.criteria[ci];
+        applyFilterCriteria(ac.model, SH(t));
       }),
-    reapply: (self) => self.write("reapply", () => undefined),
+    reapply: (self) => self.write("reapply", (t, ac) => applyFilterCriteria(ac.model, SH(t))),
     getRange: (self) =>
       self.child(rangeDef, (t) => {
         const r = autoFilterRange(SH(t));

@@ -1,6 +1,9 @@
 /* eslint-disable office-addins/load-object-before-read --
    The plugin's flow analysis cannot see the awaited syncs inside these test callbacks. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createFakeExcel } from ".";
+import { rowOutlineButtons } from "./outline";
 
 /**
  * Where real Excel behaves in ways a naive fake would not, the fake does what Excel does. Each test names the
@@ -371,5 +374,118 @@ describe("non-English Excel (German)", () => {
     await fake.editCell("Sheet1", "E1", "15.01.2027");
     await fake.editCell("Sheet1", "E2", "2,5");
     expect(fake.getValues("Sheet1", "E1:E2")).toEqual([[46402], [2.5]]);
+  });
+});
+
+describe("outline buttons (summary rows below detail)", () => {
+  // Excel draws a row group's +/- beside the row below it unless the sheet's outline setting says "above", and
+  // Office.js cannot say so: no ExcelApi set has the setting (office-js #6099,
+  // https://github.com/OfficeDev/office-js/issues/6099, and office-js-docs-pr #4012, "no way to programmatically
+  // specify where the summary rows and columns appear"). Neither the typings nor the shipped runtime name it.
+  it("has no setting in Office.js: neither the typings nor the runtime know a summary row", () => {
+    const read = (file: string) => readFileSync(join(__dirname, "..", "..", "node_modules", file), "utf8");
+    for (const source of [
+      read("@types/office-js/index.d.ts"),
+      read("@microsoft/office-js/dist/excel-web-16.00.debug.js"),
+    ]) {
+      expect(source).toMatch(/showOutlineLevels/); // the outline API that does exist
+      expect(source).not.toMatch(/summaryRow|summaryBelow|SummaryRow|SummaryBelow|summaryAbove/);
+    }
+  });
+
+  it("puts each group's button beside the row just below it, one per level", async () => {
+    const { Excel, fake } = createFakeExcel();
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("6:8").group(Excel.GroupOption.byRows);
+      sheet.getRange("7:7").group(Excel.GroupOption.byRows);
+      sheet.getRange("12:13").group(Excel.GroupOption.byRows);
+      await context.sync();
+    });
+    expect(rowOutlineButtons(fake.sheet("Sheet1").rowOutline)).toEqual([
+      { level: 2, firstRow: 7, lastRow: 7, row: 8 },
+      { level: 1, firstRow: 6, lastRow: 8, row: 9 },
+      { level: 1, firstRow: 12, lastRow: 13, row: 14 },
+    ]);
+  });
+});
+
+describe("writing over rows an AutoFilter hides (office-js #224)", () => {
+  // https://github.com/OfficeDev/office-js/issues/224, "Setting range data when filter is applied doesn't work":
+  // with a filter on, writing the range's values again leaves "rows that should be filtered shown, rows that should
+  // be shown filtered", and the data "misplaced (not appearing in the correct cells)". Excel does not evaluate the
+  // filter again after a write; a multi-row values write fills the visible rows only.
+  const filtered = async () => {
+    const { Excel, fake } = createFakeExcel();
+    fake.setValues("Sheet1", "A1:B5", [
+      ["Task", "Status"],
+      ["t1", "Open"],
+      ["t2", "Done"],
+      ["t3", "Open"],
+      ["t4", "Done"],
+    ]);
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.autoFilter.apply(sheet.getRange("A1:B5"), 1, { filterOn: Excel.FilterOn.values, values: ["Open"] });
+      await context.sync();
+    });
+    return { Excel, fake };
+  };
+
+  it("hides the rows the criteria leave out, and shows them when the criteria are cleared", async () => {
+    const { Excel, fake } = await filtered();
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]);
+    await Excel.run(async (context: Ctx) => {
+      const filter = context.workbook.worksheets.getItem("Sheet1").autoFilter;
+      filter.load("criteria");
+      await context.sync();
+      expect(filter.criteria).toEqual([{}, { filterOn: "Values", values: ["Open"] }]);
+      filter.clearCriteria();
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([]);
+  });
+
+  it("puts a multi-row values write into the visible rows only: the data lands in the wrong rows", async () => {
+    const { Excel, fake } = await filtered();
+    await Excel.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A2:B5").values = [
+        ["t1", "Open"],
+        ["t2", "Done"],
+        ["t3", "Open"],
+        ["t4", "Done"],
+      ];
+      await context.sync();
+    });
+    // Rows 2 and 4 (visible) took the array's first two rows; rows 3 and 5 (hidden) kept theirs; t3 and t4 are lost.
+    expect(fake.getValues("Sheet1", "A2:B5")).toEqual([
+      ["t1", "Open"],
+      ["t2", "Done"],
+      ["t2", "Done"],
+      ["t4", "Done"],
+    ]);
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]);
+  });
+
+  it("pastes into hidden rows too, and the rows keep their hidden state: the filter no longer holds", async () => {
+    const { Excel, fake } = await filtered();
+    fake.setValues("Sheet1", "D2:E5", [
+      ["t1", "Done"],
+      ["t2", "Open"],
+      ["t3", "Done"],
+      ["t4", "Open"],
+    ]);
+    await Excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A2:B5").copyFrom(sheet.getRange("D2:E5"), Excel.RangeCopyType.values);
+      await context.sync();
+    });
+    expect(fake.getValues("Sheet1", "B2:B5")).toEqual([["Done"], ["Open"], ["Done"], ["Open"]]);
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([3, 5]); // "Open" rows 3 and 5 hidden, "Done" rows shown
+    await Excel.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").autoFilter.reapply();
+      await context.sync();
+    });
+    expect(fake.sheet("Sheet1").hiddenRows).toEqual([2, 4]);
   });
 });

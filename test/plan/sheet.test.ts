@@ -19,6 +19,7 @@ import {
   LAYOUT,
   teamCells,
 } from "../../src/plan/sheet-layout";
+import { summaryRowOf } from "../../src/plan/outline";
 import { STATUSES } from "../../src/plan/status";
 import { templateTasks } from "../../src/plan/template";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
@@ -208,15 +209,27 @@ describe("the plan sheet description", () => {
     expect(description.conditionalFormats.some((f) => f.range.startsWith(`A${first}:I`))).toBe(true);
   });
 
-  it("groups each task's sub-items under it", () => {
+  it("folds each task's sub-items with the +/- right under them, where Excel puts it (summary row below)", () => {
     const groups = description.rowGroups;
     const withItems = templateTasks(DEFAULT_TEMPLATE).filter(({ task }) => task.items.length > 0);
-    expect(groups).toHaveLength(withItems.length);
+    const rowOf = (id: string) => description.rows.find((r) => r.id === id)!.row;
+    expect(withItems.some(({ task }) => task.items.length >= 2)).toBe(true);
+    expect(groups).toHaveLength(withItems.filter(({ task }) => task.items.length >= 2).length);
     for (const { task } of withItems) {
-      const taskRow = description.rows.find((r) => r.id === task.id)!.row;
-      expect(groups).toContainEqual({ firstRow: taskRow + 1, lastRow: taskRow + task.items.length });
+      const taskRow = rowOf(task.id);
+      const group = groups.find((g) => g.firstRow === taskRow + 1);
+      if (task.items.length === 1) {
+        expect([task.id, group]).toEqual([task.id, undefined]); // one line: nothing to fold
+        continue;
+      }
+      // Every sub-item but the last folds; the last is the summary row Excel puts the button beside.
+      expect(group).toEqual({ firstRow: taskRow + 1, lastRow: taskRow + task.items.length - 1 });
+      expect(summaryRowOf(group!)).toBe(rowOf(task.items.at(-1)!.id));
     }
-    expect(description.outlineSummaryAbove).toBe(true);
+    // No button beside a task or phase row, where it would look like that row's.
+    const kindOf = (row: number) => description.rows.find((r) => r.row === row)?.kind;
+    expect(groups.map((g) => kindOf(summaryRowOf(g)))).toEqual(groups.map(() => "item"));
+    expect(description.outlineSummaryBelow).toBe(true);
   });
 
   it("is set up to print: landscape, one page wide, header row on every page, client in the header", () => {

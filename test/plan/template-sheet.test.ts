@@ -1,5 +1,6 @@
 import { toIsoDate } from "../../src/plan/dates";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
+import { summaryRowOf } from "../../src/plan/outline";
 import { readPlanSheet } from "../../src/plan/read-sheet";
 import { peopleOnTeams } from "../../src/plan/my-work";
 import { computeSchedule } from "../../src/plan/schedule";
@@ -42,6 +43,24 @@ describe("the template sheet", () => {
     expect(headings).toEqual(DEFAULT_TEMPLATE.roles);
     const intro = rowOfId(values, "bind-30.intro-meeting");
     expect(values[intro - 1].slice(C.firstRole - 1, C.lastRole)).toEqual(["x", "x", "", "x", "", "", "x", ""]);
+  });
+
+  it("folds each task's sub-items but the last, which is the row Excel puts the +/- beside", () => {
+    const sheet = describeTemplateSheet(DEFAULT_TEMPLATE);
+    const idAt = (row: number) => {
+      const cell = sheet.cells[row - 1][TEMPLATE_COLUMN.id - 1];
+      return cell.kind === "text" ? cell.text : "";
+    };
+    const tasks = DEFAULT_TEMPLATE.phases.flatMap((phase) => phase.tasks);
+    const folded = tasks.filter((task) => task.items.length >= 2);
+    expect(sheet.rowGroups).toHaveLength(folded.length);
+    expect(sheet.outlineSummaryBelow).toBe(true);
+    for (const [index, group] of sheet.rowGroups.entries()) {
+      const task = folded[index];
+      expect(idAt(group.firstRow - 1)).toBe(task.id);
+      expect(idAt(summaryRowOf(group))).toBe(task.items.at(-1)!.id);
+      expect(group.lastRow - group.firstRow + 1).toBe(task.items.length - 1);
+    }
   });
 
   it("checks typing in Excel too: anchor from a list, offsets whole days within a year, owners marked x", () => {

@@ -113,6 +113,7 @@ async function benchBook(emit: Emit, count: number): Promise<void> {
     emit(`max_request_bytes_${count}`, maxRequest, "bytes");
 
     await benchWatchedEdit(emit, fake, service, first.plan.sheetId, first.plan.sheetName, count);
+    await benchRenew(emit, fake, service, first.plan.sheetId, `_${count}`);
     if (fake.handlerErrors.length > 0) throw new Error(`event handlers failed: ${String(fake.handlerErrors[0])}`);
   } finally {
     uninstall();
@@ -163,7 +164,22 @@ async function benchWatchedEdit(
   await stop();
 }
 
-/** Creating one plan, and a book of 1, 50 and 300 plans read by the list, the pane and My work. */
+/**
+ * Starting the next term of a plan (src/excel/renew.ts): the preview, which reads every sheet's link cells, and the
+ * rollover itself (target: 3 round trips whatever the size of the book).
+ */
+async function benchRenew(emit: Emit, fake: Fake, service: PlanService, sheetId: string, suffix: string) {
+  const preview = await measure(fake, () => service.previewRenewal(sheetId, {}));
+  if (!preview.result.ok) throw new Error(`renewal preview refused: ${preview.result.problems[0]?.message}`);
+  emit(`renew_preview_round_trips${suffix}`, preview.trips, "syncs");
+  const renew = await measure(fake, () => service.renewPlan(sheetId, {}));
+  if (!renew.result.ok) throw new Error(`renewal refused: ${renew.result.problems[0]?.message}`);
+  emit(`renew_plan_round_trips${suffix}`, renew.trips, "syncs");
+  emit(`renew_plan_max_request_bytes${suffix}`, fake.maxRequestBytes, "bytes");
+  await fake.settle();
+}
+
+/** Creating (and renewing) one plan, and a book of 1, 50 and 300 plans read by the list, the pane and My work. */
 export async function benchAdapter(emit: Emit): Promise<void> {
   {
     const { fake, uninstall } = installFakeExcel(globalThis);
@@ -174,6 +190,8 @@ export async function benchAdapter(emit: Emit): Promise<void> {
       if (!created.ok) throw new Error("create failed");
       emit("create_plan_round_trips", fake.syncCount, "syncs");
       emit("create_plan_fake_ms", performance.now() - start, "ms");
+      await fake.settle();
+      await benchRenew(emit, fake, service, created.plan.sheetId, "");
     } finally {
       uninstall();
     }

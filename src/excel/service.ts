@@ -17,6 +17,7 @@ export type { ExcelPlanServiceOptions };
  * - update-repair.ts: a new team, a newer template, repaired date formulas;
  * - book-overview.ts: the Book overview sheet, kept in step with the plan sheets (by create.ts and watch.ts).
  * - templates.ts: the workbook's templates and agency holidays, and the built-in template's sheet added to it.
+ * - renew.ts: the next term started from a plan, the old plan kept as the record of its term.
  * Every write is one batch that lands whole or is taken back (commit.ts), rendered from a pure description of the
  * sheet or of the cells it changes (sheet-writer.ts).
  *
@@ -28,6 +29,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
   const create = () => import("./create");
   const updateRepair = () => import("./update-repair");
   const templates = () => import("./templates");
+  const renew = () => import("./renew");
   return {
     createPlan: async (request, template) => (await create()).createPlan(session, request, template),
     templates: async () => (await templates()).templates(session),
@@ -45,5 +47,7 @@ export function createExcelPlanService(options: ExcelPlanServiceOptions = {}): P
     applyUpdate: async (sheetId, change) => (await updateRepair()).applyUpdate(session, sheetId, change),
     previewRepair: async (sheetId) => (await updateRepair()).previewRepair(session, sheetId),
     applyRepair: async (sheetId) => (await updateRepair()).applyRepair(session, sheetId),
+    previewRenewal: async (sheetId, options) => (await renew()).previewRenewal(session, sheetId, options),
+    renewPlan: async (sheetId, options) => (await renew()).renewPlan(session, sheetId, options),
   };
 }

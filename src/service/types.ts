@@ -5,6 +5,7 @@ import type { MyWork } from "../plan/my-work";
 import type { RepairCell } from "../plan/repair-plan";
 import type { Role, ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
+import type { CarryChoice, RenewalProblem, RenewalTiming } from "../plan/renew";
 import type { PlanRequest, Problem } from "../plan/validate";
 
 /**
@@ -185,6 +186,45 @@ export interface TemplatesView {
   holidaysSheet: { sheetName: string; problems: TemplateProblem[] } | null;
 }
 
+/** What the person chooses for the next term; all optional: one term later, the same team, nothing carried. */
+export interface RenewalOptions {
+  /** The next term's renewal date (ISO); empty or absent: one term later, as long as the term before. */
+  renewal?: string;
+  /** The next term's service team (role -> person), as edited in the same step. */
+  team?: ServiceTeam;
+  carry?: CarryChoice;
+}
+
+/** The next term as the preview shows it, in words (`lines`) and in the fields the pane lets the person edit. */
+export interface RenewalPreview {
+  sheetId: string;
+  oldSheetName: string;
+  newSheetName: string;
+  client: string;
+  oldTerm: string;
+  newTerm: string;
+  bind: string;
+  renewal: string;
+  /** The term's length in months when the renewal follows the bind date by formula; null for a typed date. */
+  termMonths: number | null;
+  team: ServiceTeam;
+  roles: Role[];
+  timing: RenewalTiming;
+  /** One sentence a line (src/plan/renew.ts renewalPreview). */
+  lines: string[];
+}
+
+export type RenewalResult =
+  | { ok: true; preview: RenewalPreview; plan?: PlanSummary }
+  | {
+      ok: false;
+      problems: RenewalProblem[];
+      /** The plan of the next term, where it was started before: the pane offers to open it. */
+      alreadyStarted?: { sheetId: string | null; sheetName: string };
+      /** The preview as the plan now reads, where a co-author changed it since the preview was shown. */
+      changed?: RenewalPreview;
+    };
+
 export interface PlanService {
   /**
    * A new plan sheet from `template` (a name from `templates()`; the built-in template when none is given),
@@ -215,6 +255,14 @@ export interface PlanService {
   applyUpdate(sheetId: string, change: UpdateChange): Promise<UpdatePreview>;
   previewRepair(sheetId: string): Promise<RepairPreview>;
   applyRepair(sheetId: string): Promise<RepairPreview>;
+  /** The next term of the plan on `sheetId`, in words; nothing is written. */
+  previewRenewal(sheetId: string, options: RenewalOptions): Promise<RenewalResult>;
+  /**
+   * Starts the next term as previewed: the new plan, the old plan's marker, its overview row and a Plan history
+   * line, all or nothing. Refused (nothing written) when the old plan changed since the preview: `changed` then
+   * holds the preview as it now reads. `plan` is the new plan.
+   */
+  renewPlan(sheetId: string, options: RenewalOptions): Promise<RenewalResult>;
 }
 
 /** A failure explained in words for the pane, never an Office error code. */

@@ -322,7 +322,13 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
           )}
           {section === "glance" &&
             (detail ? (
-              <Glance service={service} plan={detail} onChanged={reread} onHistoryNote={setHistoryNote} />
+              <Glance
+                service={service}
+                plan={detail}
+                onChanged={reread}
+                onHistoryNote={setHistoryNote}
+                onOpenPlan={showPlan}
+              />
             ) : (
               noActivePlan
             ))}

@@ -8,6 +8,8 @@ import {
   type PlanService,
   type PlanSummary,
   type PlanTaskRow,
+  type RenewalOptions,
+  type RenewalResult,
   type RepairPreview,
   type StatusChangeResult,
   type TemplatesView,
@@ -348,5 +350,18 @@ export class FakePlanService implements PlanService {
     const repaired = this.repairPreview;
     this.repairPreview = { sheetId, cells: [] };
     return repaired;
+  }
+
+  /** What previewRenewal and renewPlan answer; set by a test. */
+  renewalResult: RenewalResult = { ok: false, problems: [{ field: "plan", message: "No renewal set up." }] };
+
+  async previewRenewal(sheetId: string, options: RenewalOptions): Promise<RenewalResult> {
+    await this.record("previewRenewal", [sheetId, options]);
+    return this.renewalResult;
+  }
+
+  async renewPlan(sheetId: string, options: RenewalOptions): Promise<RenewalResult> {
+    await this.record("renewPlan", [sheetId, options]);
+    return this.renewalResult;
   }
 }

@@ -96,6 +96,15 @@ export interface ReadBlock extends Block {
   values: CellData[][];
 }
 
+/** Whether a range's values came back (reading a property not loaded throws, in Office.js as in the fake). */
+function loaded(range: Excel.Range): boolean {
+  try {
+    return Array.isArray(range.values);
+  } catch {
+    return false;
+  }
+}
+
 /** A block's guessed response bytes (GUESS_BYTES_PER_CELL). */
 function guessBytes(block: Block): number {
   let perRow = 0;
@@ -106,9 +115,14 @@ function guessBytes(block: Block): number {
 /**
  * Reads `blocks` in as few round trips as keep each response within RESPONSE_BUDGET, by a guess of each block's
  * bytes that each round trip corrects for the next from what it brought back. A guess can be wrong (a plan whose
- * every task has pages of text); the budget leaves room for that up to Excel on the web's limit.
+ * every task has pages of text); the budget leaves room for that up to Excel on the web's limit. `firstSync`, when
+ * given, sends the first chunk's loads with whatever else the caller queues in it.
  */
-export async function readBlocks(context: Excel.RequestContext, blocks: readonly Block[]): Promise<ReadBlock[]> {
+export async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: readonly Block[],
+  firstSync?: () => Promise<void>,
+): Promise<ReadBlock[]> {
   const read: ReadBlock[] = [];
   let scale = 1;
   let next = 0;
@@ -128,9 +142,23 @@ export async function readBlocks(context: Excel.RequestContext, blocks: readonly
       chunk.push({ block, range });
       estimate += guessBytes(block) * scale;
     }
-    // One round trip a chunk is the point: each response stays within the budget.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    // One round trip a chunk is the point: each response stays within the budget. The first chunk may ride with
+    // the caller's own batch (`firstSync`).
+    if (read.length === 0 && firstSync) {
+      await firstSync();
+      // Not sent by the caller's batch (it had nothing to write): sent now.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the first chunk only
+      if (!chunk.every(({ range }) => loaded(range))) await context.sync();
+      // Sent with a batch that failed: asked for again.
+      if (!chunk.every(({ range }) => loaded(range))) {
+        for (const { range } of chunk) range.load("values");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the first chunk only
+        await context.sync();
+      }
+    } else {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    }
     let bytes = 0;
     let guessed = 0;
     for (const { block, range } of chunk) {

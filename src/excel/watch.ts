@@ -213,8 +213,8 @@ async function untilCellEditEnds<T>(attempt: () => Promise<T>, waiting: () => vo
  * What starting to follow the workbook reads, in three round trips whatever the number of plans (more only where
  * the plans' Status and id columns exceed a response's budget): (1) the sheet list, with the handlers registered;
  * (2) each sheet's marker cells and how far its values reach (and the Book overview's rows where it is expected);
- * (3) every plan's Status and id columns, the baselines later edits are compared with. The Book overview is then
- * brought in step from what was read, writing only when it is out of step. `registered` is called after (1).
+ * (3) every plan's Status and id columns, the baselines later edits are compared with, and in the same batch the
+ * Book overview's write where (2) found it out of step. `registered` is called after (1).
  */
 async function startFollowing(context: Excel.RequestContext, session: Session, registered: () => void): Promise<void> {
   const sheets = context.workbook.worksheets;
@@ -236,6 +236,17 @@ async function startFollowing(context: Excel.RequestContext, session: Session, r
       if (session.baselines.has(sheet.id)) return [];
       return [{ sheet, header: [], figures: null, lastRow }];
     });
+    // An overview edited while the add-in was not running is brought in step once, as the pane starts, its write
+    // in the batch of the first statuses read. A failure is left for the next pass (the workbook is as it was: see
+    // commit.ts; the statuses are read again); one refused for a cell being edited waits for the edit to end.
+    const overviewInStep = async () => {
+      try {
+        await bringOverviewInStep(context, session, { create: false, read: { book } });
+      } catch (error) {
+        if (inCellEditMode(error)) void scheduleOverviewPass(session);
+      }
+    };
+    let overviewDone = false;
     const blocks = await readBlocks(
       context,
       plans.flatMap((plan): Block[] =>
@@ -247,7 +258,12 @@ async function startFollowing(context: Excel.RequestContext, session: Session, r
           lastColumn: column,
         })),
       ),
+      async () => {
+        overviewDone = true;
+        await overviewInStep();
+      },
     );
+    if (!overviewDone) await overviewInStep();
     for (const plan of plans) {
       const values: CellData[][] = Array.from({ length: plan.lastRow }, () => []);
       for (const block of blocks) {
@@ -257,14 +273,6 @@ async function startFollowing(context: Excel.RequestContext, session: Session, r
       if (!session.baselines.has(plan.sheet.id)) {
         session.baselines.set(plan.sheet.id, statusBaseline({ rows: readPlanRows(values, session.today()) }));
       }
-    }
-    // An overview edited while the add-in was not running is brought in step once, as the pane starts. A failure
-    // is left for the next pass (the workbook is as it was: see commit.ts); one refused for a cell being edited
-    // waits for the edit to end.
-    try {
-      await bringOverviewInStep(context, session, { create: false, read: { book } });
-    } catch (error) {
-      if (inCellEditMode(error)) void scheduleOverviewPass(session);
     }
   }
 }

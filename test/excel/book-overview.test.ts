@@ -3,6 +3,7 @@ import { localDay, plusDays, toIsoDate } from "../../src/plan/dates";
 import { COLUMN, columnLetter, LAYOUT, summaryRef } from "../../src/plan/sheet-layout";
 import { DEFAULT_TEMPLATE } from "../../src/plan/default-template";
 import type { Template } from "../../src/plan/template";
+import { createExcelPlanService } from "../../src/excel/service";
 import type { PlanEvent } from "../../src/service/types";
 import type { FakeExcel } from "../fake-excel";
 import { ACME, setUp } from "./harness";
@@ -65,6 +66,12 @@ async function asPerson(fake: Fake, change: (sheets: Excel.WorksheetCollection) 
     await context.sync();
   });
   await fake.settle();
+}
+
+/** Beta's Status cell of the task "Obtain loss runs". */
+function taskStatusCell(fake: Fake): string {
+  const ids = fake.getValues(BETA.client, "J1:J120").map((cell) => cell[0]);
+  return `${columnLetter(COLUMN.status)}${ids.indexOf("bind-60.loss-runs") + 1}`;
 }
 
 async function watching(harness: Harness) {
@@ -227,6 +234,46 @@ describe("the Book overview the add-in keeps", () => {
     const third = await watching(harness);
     expect(fake.writeCount).toBe(0);
     await third.stop();
+  });
+
+  it("on a pane opened anew on a book left out of step, mends it with the statuses' read: three round trips", async () => {
+    const harness = start();
+    const { fake } = harness;
+    await created(harness, ACME);
+    await created(harness, BETA);
+    await asPerson(fake, (sheets) => sheets.getItem(ACME.client).delete());
+    // A new pane on the workbook: it has read none of the plans' statuses.
+    const service = createExcelPlanService({ now: () => new Date(2027, 2, 2, 10, 30) });
+    fake.resetCounters();
+    const stop = await service.watch(() => undefined);
+    // The sheet list; marker cells and how far each sheet reaches; the statuses with the overview's write.
+    expect(fake.syncCount).toBe(3);
+    expect(fake.writeCount).toBeGreaterThan(0);
+    expect(refErrors(fake)).toEqual([]);
+    expect(overviewRows(fake).map((row) => row.planId)).toEqual(["plan-2"]);
+    // The statuses read in that batch are the ones an edit is compared with: Done is stamped and recorded.
+    await fake.editCell(BETA.client, taskStatusCell(fake), "Done");
+    await fake.settle();
+    expect(fake.getValues("Plan history", "A2:G2")[0].slice(5)).toEqual(["Not started", "Done"]);
+    await stop();
+  });
+
+  it("when the overview's write fails as a new pane starts, reads the statuses again and follows edits", async () => {
+    const harness = start();
+    const { fake } = harness;
+    await created(harness, ACME);
+    await created(harness, BETA);
+    await asPerson(fake, (sheets) => sheets.getItem(ACME.client).delete());
+    const service = createExcelPlanService({ now: () => new Date(2027, 2, 2, 10, 30) });
+    const fault = fake.failNthWrite(1);
+    const stop = await service.watch(() => undefined);
+    fake.clearFaults();
+    expect(fault.fired).toBe(true);
+    expect(refErrors(fake).length).toBeGreaterThan(0); // left for the next pass, as it was
+    await fake.editCell(BETA.client, taskStatusCell(fake), "In progress");
+    await fake.settle();
+    expect(fake.getValues("Plan history", "A2:G2")[0].slice(5)).toEqual(["Not started", "In progress"]);
+    await stop();
   });
 
   it("takes the scratch sheet of its own mending pass for the add-in's: no plans-changed, no second pass", async () => {

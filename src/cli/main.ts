@@ -15,7 +15,9 @@ const USAGE = `Usage:
                         [--template FILE.xlsx[:NAME]] --json
   service-plan new --client NAME --bind YYYY-MM-DD [--renewal YYYY-MM-DD] [--team FILE.json] [--holidays FILE]
                    [--template FILE.xlsx[:NAME]] --out FILE.xlsx [--force | --add [--again]]
-  service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`;
+  service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]
+  service-plan renew FILE.xlsx --plan NAME [--renewal YYYY-MM-DD] [--team FILE.json] [--template FILE.xlsx[:NAME]]
+                     [--carry notes,own-rows] [--as-of YYYY-MM-DD] [--yes]`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -180,6 +182,22 @@ async function dispatch(argv: string[]): Promise<string> {
         asOf: stringOption(options, "as-of"),
         json: options.has("json"),
       });
+    }
+    case "renew": {
+      const values = ["plan", "renewal", "team", "template", "carry", "as-of"];
+      const { splitFileArgument } = await import("./overview");
+      const { files, rest } = splitFileArgument(argv.slice(1), values);
+      if (files.length !== 1) {
+        throw new UsageError(
+          files.length === 0
+            ? "Name the workbook: service-plan renew FILE.xlsx --plan NAME."
+            : `Unexpected argument "${files[1]}".`,
+        );
+      }
+      const { options } = parseArgs(["renew", ...rest], values, ["yes"]);
+      const [plan, renewal, team, template, carry, asOf] = values.map((name) => stringOption(options, name));
+      const { renewPlan } = await import("./renew");
+      return renewPlan(files[0], { plan, renewal, team, template, carry, asOf, yes: options.has("yes") });
     }
     case undefined:
     case "help":

@@ -1,4 +1,6 @@
 import { format } from "date-fns";
+import type ExcelJS from "exceljs";
+import { referencedSheet } from "../plan/book-overview";
 import { withComputedValues } from "../plan/computed-cells";
 import { type CalendarDate, calendarDate, parseIsoDate } from "../plan/dates";
 import { findPerson, myWork, type MyWork, type MyWorkPlan, type MyWorkTask, peopleOnTeams } from "../plan/my-work";
@@ -76,6 +78,7 @@ export async function overviewReport(bytes: Uint8Array, file: string, options: O
       skipped.push({ sheet: worksheet.name, reason: error.message });
     }
   }
+  markRenewedPlans(plans, workbook);
   if (plans.length === 0 && skipped.length === 0) {
     throw new InputError(`${file} has no plan sheets: make one with service-plan new, or with the add-in in Excel.`);
   }
@@ -100,6 +103,21 @@ export async function overviewReport(bytes: Uint8Array, file: string, options: O
     return JSON.stringify({ ...work, plans: plans.length, people: peopleOnTeams(plans), skipped }, null, 2) + "\n";
   }
   return myWorkText(work, plans.length, skipped);
+}
+
+/**
+ * A renewed plan's link to its next term (LAYOUT.renewedTo) is a formula over the next plan's sheet, which a file
+ * written by the command line carries without a result: it is worked out here as the formula states it (the
+ * next plan is there and follows this one), so a renewed plan is not listed as work.
+ */
+function markRenewedPlans(plans: MyWorkPlan[], workbook: ExcelJS.Workbook): void {
+  for (const entry of plans) {
+    if (entry.plan.renewedTo) continue;
+    const link = workbook.getWorksheet(entry.sheetName)?.findCell(LAYOUT.renewedTo.row, LAYOUT.renewedTo.column);
+    if (!link?.formula || link.result !== undefined) continue;
+    const next = plans.find((other) => other.plan.follows !== "" && other.plan.follows === entry.plan.planId);
+    if (next && referencedSheet(`=${link.formula}`) === next.sheetName) entry.plan.renewedTo = next.plan.planId;
+  }
 }
 
 const SEPARATOR = " | ";

@@ -12,6 +12,9 @@ import {
 import type { SheetCells } from "./sheet-cells";
 import { address, columnLetter, LAYOUT, RENEWED_TO_REF, summaryRef, teamCells } from "./sheet-layout";
 import { dateTextFormula } from "./sheet-summary";
+
+/** The start of a renewed plan's header link ("Renewed: see <sheet>", renew.ts), before the next term's sheet. */
+export const RENEWED_LINK_PREFIX = "Renewed: see ";
 import { DUE_SOON_DAYS } from "./status";
 
 /**
@@ -99,7 +102,12 @@ function rowFormulas(sheetName: string): Record<Exclude<OverviewColumnKey, "plan
     bind: number(cell(LAYOUT.bind)),
     renewal: number(cell(LAYOUT.renewal)),
     daysToRenewal: `=IF(ISNUMBER(${renewal}),${renewal}-TODAY(),"")`,
-    phase: text(summaryRef("phase")),
+    // A renewed term says so, when (its renewal date) and where the next term is (its header link's text, which
+    // is the next sheet's name after RENEWED_LINK_PREFIX); a live plan, its current phase.
+    phase:
+      `=IF(${on(RENEWED_TO_REF)}<>"",IFERROR("Renewed "&${dateTextFormula(renewal)}&" \u2192 "&` +
+      `MID(${on(address(LAYOUT.termLink.row, LAYOUT.termLink.column, true))},${RENEWED_LINK_PREFIX.length + 1},255),` +
+      `"Renewed"),${on(summaryRef("phase"))}&"")`,
     // A renewed plan is the record of its term: its open tasks are no work (its row's phase says "Renewed").
     open: `=IF(${on(RENEWED_TO_REF)}<>"","",IF(ISNUMBER(${open}),${open},""))`,
     overdue: number(summaryRef("overdue")),

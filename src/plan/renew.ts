@@ -1,5 +1,5 @@
 import { type AgencyHoliday, holidaysWithinTerm } from "./agency-holidays";
-import { sheetPrefix } from "./book-overview";
+import { RENEWED_LINK_PREFIX, sheetPrefix } from "./book-overview";
 import { type CalendarDate, compareDates, parseIsoDate, plusDays, plusMonths, toIsoDate } from "./dates";
 import { EXCEL_LAST_DATE, toExcelSerial } from "./excel-dates";
 import { DamagedPlanError, readPlanSheet, type SheetPlan } from "./read-sheet";
@@ -175,7 +175,7 @@ export function renewedToFormula(newSheetName: string): string {
 
 /** What the old plan's header shows: a link to the next term's sheet while there is one, else nothing. */
 export function renewedLinkFormula(newSheetName: string): string {
-  return `=IF(${RENEWED_TO_REF}="","",HYPERLINK(${linkTo(newSheetName)},${literal(`Renewed: see ${newSheetName}`)}))`;
+  return `=IF(${RENEWED_TO_REF}="","",HYPERLINK(${linkTo(newSheetName)},${literal(`${RENEWED_LINK_PREFIX}${newSheetName}`)}))`;
 }
 
 /** What the new plan's header shows: a link back to the term before. */

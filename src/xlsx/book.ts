@@ -16,6 +16,7 @@ import { isPlanSheet } from "../plan/read-sheet";
 import { sameClientName } from "../plan/validate";
 import { type SheetDescription, STATUS_COLORS } from "../plan/sheet";
 import { COLUMN, LAYOUT, SUMMARY } from "../plan/sheet-layout";
+import type { CellWrite } from "../plan/sheet-patch";
 import { planSummaryCells } from "../plan/sheet-summary";
 import { conformPackage } from "./conform";
 import { cellValue, worksheetCells } from "./read-workbook";
@@ -293,4 +294,36 @@ export async function addPlanToBook(
   anchorPrintAreas(workbook);
   activate(workbook, added);
   return { bytes: await bytesOf(workbook), description, overview, upgraded };
+}
+
+export interface RenewalToWrite {
+  description: SheetDescription;
+  oldSheetName: string;
+  oldSheetWrites: readonly CellWrite[];
+}
+
+export interface RenewalWritten {
+  bytes: Buffer;
+  /** The Book overview written again; null where the workbook has none. */
+  overview: BookOverviewWritten | null;
+}
+
+/**
+ * The next term written into `workbook` (read with loadBook): the new plan sheet, the old plan's link cells and
+ * summary formulas, and the Book overview written again where the workbook has one. The workbook opens on the
+ * new plan. Nothing is written to a file here: the caller writes the bytes whole.
+ */
+export async function writeRenewal(workbook: ExcelJS.Workbook, renewal: RenewalToWrite): Promise<RenewalWritten> {
+  const old = workbook.getWorksheet(renewal.oldSheetName);
+  if (!old) throw new Error(`No sheet "${renewal.oldSheetName}" to renew.`);
+  for (const write of renewal.oldSheetWrites) {
+    const cell = old.getCell(write.address);
+    if (write.numberFormat !== undefined) cell.numFmt = write.numberFormat;
+    writeCellValue(cell, write.value);
+  }
+  const added = renderPlanSheet(workbook, renewal.description);
+  const overview = overviewsOf(workbook).length > 0 ? rewriteOverview(workbook) : null;
+  anchorPrintAreas(workbook);
+  activate(workbook, added);
+  return { bytes: await bytesOf(workbook), overview };
 }

@@ -400,7 +400,7 @@ describe("the old plan as the record of its term", () => {
     expect(listed(plans).every((task) => task.sheetName === next.newSheetName)).toBe(true);
   });
 
-  test("in the Book overview its row says Renewed, with no open, overdue or due count", () => {
+  test("in the Book overview its row says Renewed, when and to which sheet, with no open, overdue or due count", () => {
     const { next } = rolledOver();
     const overview = describeBookOverview([
       { sheetName: oldPlan().name, planId: "old-plan" },
@@ -416,7 +416,14 @@ describe("the old plan as the record of its term", () => {
     }
     const row: number = OVERVIEW_LAYOUT.firstDataRow;
     const at = (key: keyof typeof OVERVIEW_COLUMN, r = row) => valueAt(hf, "Book overview", r, OVERVIEW_COLUMN[key]);
-    expect([at("phase"), at("open"), at("overdue"), at("dueSoon")]).toEqual(["Renewed", "", "", ""]);
+    expect([at("phase"), at("open"), at("overdue"), at("dueSoon")]).toEqual([
+      `Renewed Jan 15, 2028 \u2192 ${next.newSheetName}`,
+      "",
+      "",
+      "",
+    ]);
+    // The next term's row shows its live phase.
+    expect(at("phase", row + 1)).toBe(valueAt(hf, next.newSheetName, SUMMARY.phase.row, SUMMARY.phase.column));
     expect(at("renewal")).toBe(toExcelSerial(calendarDate(2028, 1, 15)));
     expect(at("open", row + 1)).toBeGreaterThan(0);
   });

@@ -322,13 +322,7 @@ export function App({ service, initialSection, initialOverview }: AppProps) {
           )}
           {section === "glance" &&
             (detail ? (
-              <Glance
-                service={service}
-                plan={detail}
-                onChanged={reread}
-                onHistoryNote={setHistoryNote}
-                onOpenPlan={showPlan}
-              />
+              <Glance service={service} plan={detail} onChanged={reread} onHistoryNote={setHistoryNote} />
             ) : (
               noActivePlan
             ))}

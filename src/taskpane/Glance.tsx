@@ -1,12 +1,10 @@
-import { useState } from "react";
-import { Caption1, Field, Link, ProgressBar, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, ProgressBar, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PlanDetail, PlanService, PlanTaskRow } from "../service/types";
 import { DUE_SOON_DAYS } from "../plan/status";
 import { DateText } from "./components/DateText";
 import { Notice } from "./components/Notice";
 import { TaskCard } from "./components/TaskCard";
 import { countOf } from "./count";
-import { DRAFT_RENEWAL_TASK, NextTerm } from "./NextTerm";
 import { useSharedStyles, useTaskStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -20,25 +18,14 @@ interface GlanceProps {
   onChanged(): void;
   /** Tell the person where Plan history went when its table had to be started anew. */
   onHistoryNote?(note: string): void;
-  /** Shows another plan in the pane (the next term's). */
-  onOpenPlan?(sheetId: string): void;
-  /** Opens Start next term (offered on the Draft renewal task). */
-  onStartNextTerm?(): void;
 }
 
-function TaskItem({ task, plan, onStartNextTerm, ...props }: GlanceProps & { task: PlanTaskRow }) {
+function TaskItem({ task, plan, ...props }: GlanceProps & { task: PlanTaskRow }) {
   const taskStyles = useTaskStyles();
   const isOverdue = task.state === "overdue";
-  const offer =
-    onStartNextTerm && DRAFT_RENEWAL_TASK.test(task.task) ? (
-      <Link as="button" onClick={onStartNextTerm}>
-        Start next term from this plan
-      </Link>
-    ) : undefined;
   return (
     <TaskCard
       {...props}
-      offer={offer}
       sheetId={plan.sheetId}
       taskId={task.taskId}
       task={task.task}
@@ -90,8 +77,6 @@ export function Glance(props: GlanceProps) {
   const taskStyles = useTaskStyles();
   const shared = useSharedStyles();
   const { plan } = props;
-  const [openNextTerm, setOpenNextTerm] = useState(0);
-  const withOffer = { ...props, onStartNextTerm: () => setOpenNextTerm((count) => count + 1) };
   const overdue = plan.tasks.filter((task) => task.state === "overdue");
   const dueSoon = plan.tasks.filter((task) => task.state === "due-soon");
   return (
@@ -118,9 +103,9 @@ export function Glance(props: GlanceProps) {
           ))}
         </Notice>
       )}
-      <TaskGroup {...withOffer} title="Overdue" empty="Nothing is overdue." tasks={overdue} />
+      <TaskGroup {...props} title="Overdue" empty="Nothing is overdue." tasks={overdue} />
       <TaskGroup
-        {...withOffer}
+        {...props}
         title={`Due in the next ${DUE_SOON_DAYS} days`}
         empty={`Nothing is due in the next ${DUE_SOON_DAYS} days.`}
         tasks={dueSoon}
@@ -146,14 +131,6 @@ export function Glance(props: GlanceProps) {
           ))}
         </div>
       </section>
-      <NextTerm
-        key={plan.sheetId}
-        service={props.service}
-        plan={plan}
-        openSignal={openNextTerm}
-        onChanged={props.onChanged}
-        onOpenPlan={props.onOpenPlan}
-      />
     </section>
   );
 }

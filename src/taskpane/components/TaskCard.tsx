@@ -26,8 +26,6 @@ export interface TaskCardProps {
   context?: string;
   /** Where the task is: for a row a person added (no id), said with a way to open its sheet. */
   where?: { sheetName: string; row: number };
-  /** What the pane offers on this task besides its status (the "Draft renewal" task: Start next term). */
-  offer?: ReactNode;
   /** Re-read after the pane changed the status. */
   onChanged(): void;
   /** Tell the person where Plan history went when its table had to be started anew. */
@@ -53,7 +51,7 @@ function StatusOptions({ status }: { status: string }) {
  * on and Plan history follow, as from the sheet), and what went wrong is said under it.
  */
 export function TaskCard(props: TaskCardProps) {
-  const { service, sheetId, taskId, task, status, tone, before, meta, context, where, offer } = props;
+  const { service, sheetId, taskId, task, status, tone, before, meta, context, where } = props;
   const styles = useTaskStyles();
   const selecting = useAction();
   const updating = useAction();
@@ -127,7 +125,6 @@ export function TaskCard(props: TaskCardProps) {
           <StatusOptions status={status} />
         </Select>
       )}
-      {offer}
       <ErrorNotice error={selecting.error ?? updating.error} />
     </li>
   );

@@ -84,6 +84,20 @@ export async function commit<T>(
   }
 }
 
+/**
+ * Queues a lookup of the sheet with id `activeId`; the function it returns syncs and activates that sheet again if
+ * it is still there. Removing a sheet hands the focus to a neighbour: undoing a write gives it back.
+ */
+export function focusRestorer(context: Excel.RequestContext, activeId: string): () => Promise<void> {
+  const previous = context.workbook.worksheets.getItemOrNullObject(activeId);
+  previous.load("id");
+  return async () => {
+    await context.sync();
+    if (!previous.isNullObject) previous.activate();
+    await context.sync();
+  };
+}
+
 /** A sheet name no person or co-author holds: new sheets are built under it and renamed last. */
 export function stagingName(): string {
   const bytes = new Uint8Array(6);

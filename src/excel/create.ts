@@ -8,7 +8,7 @@ import { type CreateResult, PlanError } from "../service/types";
 import { chooseTemplate } from "../service/templates-view";
 import { newPlanCounts } from "../service/view";
 import { type BookRead, bringOverviewInStep, inOverviewTurn, overviewUntouched, queueBookRead } from "./book-overview";
-import { commit, PARTLY_CHANGED, stagingName } from "./commit";
+import { commit, focusRestorer, PARTLY_CHANGED, stagingName } from "./commit";
 import { explain } from "./errors";
 import { HISTORY_SHEET } from "./history";
 import { runExplained, type Session } from "./session";
@@ -56,16 +56,6 @@ export async function createPlan(session: Session, request: PlanRequest, templat
           existingSheetNames: [...sheets.items.map((s) => s.name), HISTORY_SHEET],
         });
         const staging = stagingName();
-        const restoreFocus = (context: Excel.RequestContext) => {
-          // Removing the new sheet hands the focus to a neighbour: give it back to the sheet that had it.
-          const previous = sheets.getItemOrNullObject(active.id);
-          previous.load("id");
-          return async () => {
-            await context.sync();
-            if (!previous.isNullObject) previous.activate();
-            await context.sync();
-          };
-        };
         let book: BookRead | null = null;
         const sheet = await commit(
           context,
@@ -88,7 +78,7 @@ export async function createPlan(session: Session, request: PlanRequest, templat
           async () => {
             const made = sheets.getItemOrNullObject(staging);
             made.load("id");
-            const focus = restoreFocus(context);
+            const focus = focusRestorer(context, active.id);
             await context.sync();
             if (!made.isNullObject) made.delete();
             await focus();
@@ -109,7 +99,7 @@ export async function createPlan(session: Session, request: PlanRequest, templat
           if (!overviewUntouched(error, overviewMessages)) throw error;
           try {
             sheets.getItem(sheet.id).delete();
-            const focus = restoreFocus(context);
+            const focus = focusRestorer(context, active.id);
             await focus();
           } catch {
             throw error instanceof PlanError

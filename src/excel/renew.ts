@@ -11,7 +11,7 @@ import { pickTemplate, type TemplateBook } from "../plan/template-book";
 import type { RenewalOptions, RenewalPreview, RenewalResult } from "../service/types";
 import { newPlanCounts } from "../service/view";
 import { type BookRead, bringOverviewInStep, inOverviewTurn, overviewUntouched, queueBookRead } from "./book-overview";
-import { type CellsBefore, commit, PARTLY_CHANGED, queueRestore, stagingName } from "./commit";
+import { type CellsBefore, commit, focusRestorer, PARTLY_CHANGED, queueRestore, stagingName } from "./commit";
 import { PLAN_ID_PROPERTY, TEMPLATE_VERSION_PROPERTY } from "./create";
 import { explain } from "./errors";
 import { freeHistorySheetName, HISTORY_SHEET, historyRow, queueHistorySheet } from "./history";
@@ -300,15 +300,6 @@ export function renewPlan(session: Session, sheetId: string, options: RenewalOpt
         const historyStaging = history.table.isNullObject ? stagingName() : null;
         const historySheetName = freeHistorySheetName(taken);
         const oldAddresses = patchAddresses(renewal.oldSheetWrites);
-        const restoreFocus = () => {
-          const previous = sheets.getItemOrNullObject(active.id);
-          previous.load("id");
-          return async () => {
-            await context.sync();
-            if (!previous.isNullObject) previous.activate();
-            await context.sync();
-          };
-        };
         /** Removes a sheet this run made under `name`, if there is one and it is ours (its plan id, else staging). */
         const removeOwn = async (name: string, planId?: string) => {
           const sheet = sheets.getItemOrNullObject(name);
@@ -339,7 +330,7 @@ export function renewPlan(session: Session, sheetId: string, options: RenewalOpt
             await removeOwn(renewal.newSheetName, renewal.newPlanId);
             if (historyStaging) await removeOwn(historyStaging);
           }
-          await restoreFocus()();
+          await focusRestorer(context, active.id)();
         };
 
         // Round trip 2: the new plan, the old plan's marker, the history line; the renames come last but for the

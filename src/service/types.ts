@@ -5,7 +5,7 @@ import type { MyWork } from "../plan/my-work";
 import type { RepairCell } from "../plan/repair-plan";
 import type { Role, ServiceTeam } from "../plan/roles";
 import type { Status } from "../plan/status";
-import type { CarryChoice, RenewalProblem, RenewalTiming } from "../plan/renew";
+import type { CarryChoice, Renewal, RenewalProblem, RenewalTiming } from "../plan/renew";
 import type { PlanRequest, Problem } from "../plan/validate";
 
 /**
@@ -196,19 +196,20 @@ export interface RenewalOptions {
 }
 
 /** The next term as the preview shows it, in words (`lines`) and in the fields the pane lets the person edit. */
-export interface RenewalPreview {
+export interface RenewalPreview extends Pick<
+  Renewal,
+  | "oldSheetName"
+  | "newSheetName"
+  | "client"
+  | "oldTerm"
+  | "newTerm"
+  | "bind"
+  | "renewal"
+  | "termMonths"
+  | "team"
+  | "roles"
+> {
   sheetId: string;
-  oldSheetName: string;
-  newSheetName: string;
-  client: string;
-  oldTerm: string;
-  newTerm: string;
-  bind: string;
-  renewal: string;
-  /** The term's length in months when the renewal follows the bind date by formula; null for a typed date. */
-  termMonths: number | null;
-  team: ServiceTeam;
-  roles: Role[];
   timing: RenewalTiming;
   /** One sentence a line (src/plan/renew.ts renewalPreview). */
   lines: string[];

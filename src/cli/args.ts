@@ -1,3 +1,4 @@
+import { type CalendarDate, calendarDate, parseIsoDate } from "../plan/dates";
 /** A small, strict parser for `--name value` and `--flag` options: unknown options are errors, not ignored. */
 export interface ParsedArgs {
   command: string | undefined;
@@ -37,4 +38,18 @@ export function parseArgs(argv: string[], valueOptions: string[], flagOptions: s
 function splitInline(arg: string): [string, string | undefined] {
   const eq = arg.indexOf("=");
   return eq < 0 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+/** The person's own calendar day: what is overdue is decided on the clock they read, as in the pane. */
+export function localToday(): CalendarDate {
+  const now = new Date();
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The day `--as-of` names, or today without it; `example` shows the format in the message for a bad one. */
+export function asOfDay(asOf: string | undefined, example: string): CalendarDate {
+  if (asOf === undefined) return localToday();
+  const parsed = parseIsoDate(asOf);
+  if (!parsed) throw new InputError(`--as-of ${asOf} is not a date: write it as YYYY-MM-DD, e.g. ${example}.`);
+  return parsed;
 }

@@ -2,13 +2,13 @@ import { format } from "date-fns";
 import type ExcelJS from "exceljs";
 import { referencedSheet } from "../plan/book-overview";
 import { withComputedValues } from "../plan/computed-cells";
-import { type CalendarDate, calendarDate, parseIsoDate } from "../plan/dates";
+import { parseIsoDate } from "../plan/dates";
 import { findPerson, myWork, type MyWork, type MyWorkPlan, type MyWorkTask, peopleOnTeams } from "../plan/my-work";
 import { DamagedPlanError, isPlanSheet, readPlanSheet } from "../plan/read-sheet";
 import { COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { openWorkbook } from "../xlsx/book";
 import { cellValue, worksheetCells } from "../xlsx/read-workbook";
-import { InputError } from "./args";
+import { asOfDay, InputError } from "./args";
 
 /**
  * `service-plan overview FILE.xlsx [--person NAME] [--as-of YYYY-MM-DD] [--json]`: "My work" from a workbook
@@ -36,12 +36,6 @@ export function splitFileArgument(args: readonly string[], valueOptions: readonl
   return { files, rest };
 }
 
-/** The person's own calendar day: what is overdue is decided on the clock they read, as in the pane. */
-function localToday(): CalendarDate {
-  const now = new Date();
-  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
 /** A plan sheet whose tasks are missing from the list (it was rearranged, or it has no dates), and why. */
 interface Skipped {
   sheet: string;
@@ -49,13 +43,7 @@ interface Skipped {
 }
 
 export async function overviewReport(bytes: Uint8Array, file: string, options: OverviewOptions): Promise<string> {
-  let asOf = localToday();
-  if (options.asOf !== undefined) {
-    const parsed = parseIsoDate(options.asOf);
-    if (!parsed)
-      throw new InputError(`--as-of ${options.asOf} is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01.`);
-    asOf = parsed;
-  }
+  const asOf = asOfDay(options.asOf, "2027-03-01");
   let workbook;
   try {
     workbook = await openWorkbook(bytes);

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type ExcelJS from "exceljs";
 import { withComputedValues } from "../plan/computed-cells";
-import { type CalendarDate, calendarDate, parseIsoDate } from "../plan/dates";
 import { DEFAULT_TEMPLATE } from "../plan/default-template";
 import { DamagedPlanError, readPlanSheet } from "../plan/read-sheet";
 import {
@@ -16,7 +15,7 @@ import { COLUMN, LAYOUT } from "../plan/sheet-layout";
 import { pickTemplate, readTemplateBook } from "../plan/template-book";
 import * as book from "../xlsx/book";
 import { cellValue, worksheetCells } from "../xlsx/read-workbook";
-import { InputError, UsageError } from "./args";
+import { asOfDay, InputError, localToday, UsageError } from "./args";
 import { readTeam, readWorkbookFile, refuseIfInUse, writeNewFile } from "./files";
 import { templateForPlan } from "./templates";
 
@@ -50,12 +49,6 @@ export function parseCarry(argument: string | undefined): CarryChoice {
     choice[CARRY_CHOICES[part as keyof typeof CARRY_CHOICES]] = true;
   }
   return choice;
-}
-
-/** The person's own calendar day, as `overview` takes it. */
-function localToday(): CalendarDate {
-  const now = new Date();
-  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 function planSheetsWithLinks(workbook: ExcelJS.Workbook): PlanInBook[] {
@@ -125,13 +118,7 @@ function timingLine(timing: RenewalTiming, yes: boolean): string {
 export async function renewPlan(file: string, options: RenewOptions): Promise<string> {
   if (options.plan === undefined) throw new UsageError("Name the plan to renew: --plan SHEET.");
   const carry = parseCarry(options.carry);
-  let today = localToday();
-  if (options.asOf !== undefined) {
-    const parsed = parseIsoDate(options.asOf);
-    if (!parsed)
-      throw new InputError(`--as-of ${options.asOf} is not a date: write it as YYYY-MM-DD, e.g. 2027-12-20.`);
-    today = parsed;
-  }
+  const today = asOfDay(options.asOf, "2027-12-20");
   const team = readTeam(options.team);
   const bytes = readWorkbookFile(file, "the workbook");
   let workbook: ExcelJS.Workbook;
